@@ -3,8 +3,9 @@ using Hoop.Testing.MariaDb;
 using Hoop.Testing.OpenSsh;
 using Hoop.Testing.Postgres;
 
-// Starts one server of each kind, prints "server KIND PID PORT DIR" per server and then "ready", and waits to be
+// Prints "probe PID", starts one server of each kind, prints "server KIND PID PORT DIR" per server and then "ready", and waits to be
 // killed. It deliberately never disposes them: whoever kills it checks that the watchdogs clean up anyway.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"probe {Environment.ProcessId}"));
 var servers = new List<(string Kind, int Pid, int Port, string Dir)>();
 if (PostgresServer.MissingPrerequisite() is null)
 {

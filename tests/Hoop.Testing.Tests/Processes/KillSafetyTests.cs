@@ -13,16 +13,18 @@ public sealed class KillSafetyTests
     private static readonly TimeSpan CleanupDeadline = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData("KILL")]
-    [InlineData("TERM")]
-    [InlineData("INT")]
-    public async Task Servers_ports_and_directories_are_gone_after_the_test_process_dies(string signal)
+    [InlineData("KILL", false)]
+    [InlineData("TERM", false)]
+    [InlineData("INT", false)]
+    [InlineData("KILL", true)]
+    [InlineData("INT", true)]
+    public async Task Servers_ports_and_directories_are_gone_after_the_test_process_dies(string signal, bool wholeProcessGroup)
     {
         var ct = TestContext.Current.CancellationToken;
         using var probe = StartProbe();
         try
         {
-            var servers = await ReadServersAsync(probe, ct);
+            var (probePid, servers) = await ReadServersAsync(probe, ct);
             if (TestEnvironment.IsCI)
             {
                 Assert.Equal(["mariadb", "postgres", "sshd"], servers.Select(s => s.Kind).Order());
@@ -38,7 +40,10 @@ public sealed class KillSafetyTests
                 Assert.True(FreePort.IsListening(server.Port), $"{server.Kind} listens before the kill");
             }
 
-            await OneShotCommand.RunAsync("kill", [$"-{signal}", probe.Id.ToString(CultureInfo.InvariantCulture)], cancellationToken: ct);
+            // The probe runs under a shell that leads its own process group (setsid), so the group kill cannot hit
+            // this test host. Killed with its shell, the probe is orphaned and may linger as a zombie for a while.
+            var target = wholeProcessGroup ? $"-{probe.Id}" : probePid.ToString(CultureInfo.InvariantCulture);
+            await OneShotCommand.RunAsync("kill", [$"-{signal}", "--", target], cancellationToken: ct);
             await probe.WaitForExitAsync(ct);
 
             foreach (var server in servers)
@@ -52,7 +57,7 @@ public sealed class KillSafetyTests
         {
             if (!probe.HasExited)
             {
-                probe.Kill();
+                probe.Kill(entireProcessTree: true);
             }
         }
     }
@@ -60,21 +65,36 @@ public sealed class KillSafetyTests
     private static Process StartProbe()
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, UseShellExecute = false };
+        // A shell between this test and the probe, like `dotnet test` above a test host. Each dies with its parent
+        // (parent death signal), so a probe can never outlive this test, whatever happens to it.
+        var start = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "setpriv", "--pdeathsig=KILL", "bash", "-c", "setpriv --pdeathsig=KILL \"$0\" \"$1\"; exit $?" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(dotnet);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hoop.Testing.KillProbe.dll"));
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the kill probe");
     }
 
-    private static async Task<List<(string Kind, int Pid, int Port, string Dir)>> ReadServersAsync(Process probe, CancellationToken ct)
+    private static async Task<(int ProbePid, List<(string Kind, int Pid, int Port, string Dir)> Servers)> ReadServersAsync(Process probe, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        var probePid = 0;
         var servers = new List<(string, int, int, string)>();
         while (await probe.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (line == "ready")
             {
-                return servers;
+                return (probePid, servers);
+            }
+
+            if (line.StartsWith("probe ", StringComparison.Ordinal))
+            {
+                probePid = int.Parse(line[6..], CultureInfo.InvariantCulture);
+                continue;
             }
 
             var parts = line.Split(' ', 5);

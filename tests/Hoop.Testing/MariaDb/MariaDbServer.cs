@@ -101,7 +101,7 @@ public sealed class MariaDbServer : IAsyncDisposable
                 "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M", "--innodb-flush-log-at-trx-commit=0",
                 "--max-connections=500"));
 
-        var process = await ServerProcess.StartAsync(scratch, script, "TERM", ServiceAccount.SwitchNeeded ? ServiceAccount.MySql : null, cancellationToken).ConfigureAwait(false);
+        var process = await ServerProcess.StartAsync(scratch, script, "TERM", ServiceAccount.MySql.WhenSwitchNeeded, cancellationToken).ConfigureAwait(false);
         var server = new MariaDbServer(process, port, password);
         try
         {

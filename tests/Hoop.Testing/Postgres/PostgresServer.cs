@@ -38,6 +38,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int ProcessId => _process.ServerPid;
 
+    public int WatchdogProcessId => _process.WatchdogPid;
+
     public string ScratchDirectory => _process.ScratchDirectory;
 
     public string ConnectionString => ConnectionStringFor(Database);
@@ -97,7 +99,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 // Durability is worth nothing for a throwaway cluster; start-up and tests get faster without it.
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
 
-        var process = await ServerProcess.StartAsync(scratch, script, "INT", ServiceAccount.SwitchNeeded ? ServiceAccount.Postgres : null, cancellationToken).ConfigureAwait(false);
+        var process = await ServerProcess.StartAsync(scratch, script, "INT", ServiceAccount.Postgres.WhenSwitchNeeded, cancellationToken).ConfigureAwait(false);
         var server = new PostgresServer(process, port, password);
         try
         {

@@ -50,16 +50,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
             await runAs.GiveOwnershipAsync(scratchDirectory, cancellationToken).ConfigureAwait(false);
         }
 
-        var start = new ProcessStartInfo("bash")
+        // setsid: the watchdog leaves the test run's process group, so a kill aimed at the whole run cannot take it
+        // down before it has cleaned up. setpriv --pdeathsig: should the watchdog itself be killed, the kernel kills
+        // the server with it.
+        var start = new ProcessStartInfo("setsid")
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
         string[] watchdogArguments =
         [
-            "-c", WatchdogScript.Value, "watchdog",
+            "bash", "-c", WatchdogScript.Value, "watchdog",
             Environment.ProcessId.ToString(CultureInfo.InvariantCulture), stopSignal, scratchDirectory, logFile, "--",
-            .. runAs?.CommandPrefix ?? [], "/bin/sh", scriptFile,
+            "setpriv", "--pdeathsig=KILL", .. runAs?.SetprivOptions ?? [], "--", "/bin/sh", scriptFile,
         ];
         foreach (var argument in watchdogArguments)
         {
@@ -151,7 +154,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _watchdog.Dispose();
+        // The watchdog removes it; it is only still here when the watchdog itself was killed.
+        if (Directory.Exists(ScratchDirectory))
+        {
+            Directory.Delete(ScratchDirectory, recursive: true);
+        }
     }
+
+    /// <summary>The id of the watchdog supervising the server.</summary>
+    public int WatchdogPid => _watchdog.Id;
 
     /// <summary>True while the process exists and is not a zombie.</summary>
     public static bool IsAlive(int pid)

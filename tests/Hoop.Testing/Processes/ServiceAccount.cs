@@ -13,15 +13,17 @@ public sealed record ServiceAccount(string Name)
     /// <summary>True when commands must switch to this account, i.e. when the tests run as root.</summary>
     public static bool SwitchNeeded => TestEnvironment.IsRoot;
 
+    /// <summary>The account to run a server as: this one when the tests run as root, else none (the current user).</summary>
+    public ServiceAccount? WhenSwitchNeeded => SwitchNeeded ? this : null;
+
     /// <summary>The missing-account message, or null when the account exists or no switch is needed.</summary>
     public string? MissingReason(string package) =>
         SwitchNeeded && !File.ReadLines("/etc/passwd").Any(l => l.StartsWith(Name + ":", StringComparison.Ordinal))
             ? $"system account '{Name}' does not exist; it comes with the Debian package {package} (run `make deps`)"
             : null;
 
-    /// <summary>The command prefix that runs what follows as this account, empty when no switch is needed.</summary>
-    public IReadOnlyList<string> CommandPrefix =>
-        SwitchNeeded ? ["setpriv", $"--reuid={Name}", $"--regid={Name}", "--init-groups", "--"] : [];
+    /// <summary>The <c>setpriv</c> options that switch to this account.</summary>
+    public IReadOnlyList<string> SetprivOptions => [$"--reuid={Name}", $"--regid={Name}", "--init-groups"];
 
     public async Task GiveOwnershipAsync(string path, CancellationToken cancellationToken)
     {

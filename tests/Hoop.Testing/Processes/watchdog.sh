@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Supervises one throwaway server for a test process.
 #   watchdog.sh OWNER_PID STOP_SIGNAL SCRATCH_DIR LOG_FILE -- COMMAND [ARGS...]
-# Starts COMMAND with its output in LOG_FILE and prints "pid N". When the owner (the test host) is gone -- finished,
+# Starts COMMAND with its output in LOG_FILE and prints "pid N". When the owner (the test host, our parent) is gone -- finished,
 # crashed, cancelled or killed with SIGKILL -- or this script gets TERM/INT/HUP, it stops the server with
 # STOP_SIGNAL, then KILL after 10 s, and removes SCRATCH_DIR. So no server, port or directory outlives the tests.
 set -u
@@ -32,7 +32,16 @@ stop() {
 }
 trap stop TERM INT HUP
 
-while kill -0 "$owner" 2>/dev/null; do
+# The owner is our parent. When it dies the kernel hands us to another parent at once, while the owner itself
+# may linger as a zombie that `kill -0` still finds; so watch our parent pid, not the owner's.
+owner_alive() {
+  local stat
+  stat=$(</proc/$$/stat) || return 1
+  read -r _ ppid _ <<<"${stat##*) }"
+  [[ $ppid == "$owner" ]]
+}
+
+while owner_alive; do
   sleep 0.5 &
   wait $!
 done
