@@ -38,8 +38,8 @@ run: deps build ## Build and run the walkthrough (see README)
 	@echo "you approve -- arrives with the operator and the gateway. They are not built yet, so there is nothing"
 	@echo "to run today beyond the tools' skeletons in bin/. README.md says what exists."
 
-manifests: ## Regenerate crds/ from the API types
-	@echo "manifests: nothing to generate yet; the CRD generator arrives with the API types in operator/Hoop.Api."
+manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Hoop.Api
+	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
 
 bench: ## Run the benchmarks in bench/
 	@echo "bench: no benchmarks yet; they arrive with the gateway, in bench/."

@@ -1,0 +1,3 @@
+using Hoop.Manifests;
+
+return ManifestsCommand.Run(args, Console.Out, Console.Error);
