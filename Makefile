@@ -41,8 +41,8 @@ run: deps build ## Build and run the walkthrough (see README)
 manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Hoop.Api
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
 
-bench: ## Run the benchmarks in bench/
-	@echo "bench: no benchmarks yet; they arrive with the gateway, in bench/."
+bench: ## Run the benchmarks in bench/ (each prints figures measured side by side in one run)
+	$(DOTNET) run --project bench/LocalKubeWatch -c $(CONFIGURATION)
 
 lint: ## Check formatting and code style (what the build enforces, plus whitespace)
 	$(DOTNET) format $(SOLUTION) --verify-no-changes

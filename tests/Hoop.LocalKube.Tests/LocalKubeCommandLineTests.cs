@@ -32,11 +32,54 @@ public sealed class LocalKubeCommandLineTests
     }
 
     [Fact]
-    public void Until_the_api_server_exists_it_refuses_to_start_and_never_prints_ready()
+    public void A_listen_address_that_is_not_host_and_port_is_refused()
     {
-        var (exitCode, output, error) = Run("--listen", "127.0.0.1:6443");
-        Assert.NotEqual(0, exitCode);
-        Assert.DoesNotContain("ready", output, StringComparison.Ordinal);
-        Assert.Contains("refuses to start", error, StringComparison.Ordinal);
+        var tokens = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(tokens, "t,alice,uid-alice\n");
+            var (exitCode, output, error) = Run("--listen", "localhost", "--tokens", tokens);
+            Assert.Equal(2, exitCode);
+            Assert.DoesNotContain("ready", output, StringComparison.Ordinal);
+            Assert.Contains("--listen must be HOST:PORT", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tokens);
+        }
+    }
+
+    [Fact]
+    public void A_malformed_token_file_is_refused_with_its_line()
+    {
+        var tokens = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(tokens, "t,alice,uid-alice\nonly-a-token\n");
+            var (exitCode, _, error) = Run("--listen", "127.0.0.1:0", "--tokens", tokens);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("line 2", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tokens);
+        }
+    }
+
+    [Fact]
+    public void A_kubeconfig_user_without_a_token_is_refused()
+    {
+        var tokens = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(tokens, "t,alice,uid-alice\n");
+            var (exitCode, _, error) = Run("--listen", "127.0.0.1:0", "--tokens", tokens, "--kubeconfig-user", "mallory");
+            Assert.Equal(2, exitCode);
+            Assert.Contains("mallory", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tokens);
+        }
     }
 }

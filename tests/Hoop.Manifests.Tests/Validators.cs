@@ -1,3 +1,4 @@
+using Hoop.LocalKube.Validation;
 using Hoop.Manifests.Crds;
 using Hoop.Testing.Kubernetes;
 

@@ -2,5 +2,5 @@ namespace Hoop.LocalKube;
 
 internal static class Program
 {
-    public static int Main(string[] args) => LocalKubeCommandLine.Create().Parse(args).Invoke();
+    public static Task<int> Main(string[] args) => LocalKubeCommandLine.Create().Parse(args).InvokeAsync();
 }

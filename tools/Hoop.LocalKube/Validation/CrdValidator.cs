@@ -3,9 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cel;
+using Hoop.LocalKube.Http;
 using Json.Schema;
 
-namespace Hoop.Testing.Kubernetes;
+namespace Hoop.LocalKube.Validation;
 
 /// <summary>
 /// Validates objects against a CustomResourceDefinition the way the API server does, as far as tests need:
@@ -20,11 +21,15 @@ public sealed partial class CrdValidator
     private readonly CelEnvironment _cel = new(null, null);
     private readonly Dictionary<string, Func<Dictionary<string, object?>, object?>> _programs = [];
 
-    public CrdValidator(JsonObject crd)
+    public CrdValidator(JsonObject crd, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(crd);
         Kind = crd["spec"]!["names"]!["kind"]!.GetValue<string>();
-        _schema = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!.AsObject();
+        var versions = crd["spec"]!["versions"]!.AsArray();
+        var served = versions.FirstOrDefault(v => version is null || v?["name"]?.GetValue<string>() == version)
+            ?? throw new ArgumentException($"the CRD has no version {version}", nameof(version));
+        _schema = served["schema"]!["openAPIV3Schema"]!.AsObject().DeepClone().AsObject();
+        SchemaJson = _schema.ToJsonString();
         // Draft 2020-12 treats x-kubernetes-* as annotations; the default dialect refuses unknown keywords.
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
         // The built schema keeps pointing into the element, so it must not come from a document we dispose.
@@ -32,6 +37,31 @@ public sealed partial class CrdValidator
     }
 
     public string Kind { get; }
+
+    /// <summary>The openAPIV3Schema this validator enforces, as JSON text.</summary>
+    public string SchemaJson { get; }
+
+    /// <summary>
+    /// Paths of fields the schema does not know (<c>spec.x</c>), which <c>fieldValidation=Strict</c> refuses and
+    /// the API server otherwise prunes. <c>metadata</c> is the API server's own and not checked here.
+    /// </summary>
+    public IReadOnlyList<string> UnknownFields(JsonObject candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var unknown = new List<string>();
+        WalkUnknown(_schema, candidate, "", unknown, prune: false);
+        return unknown;
+    }
+
+    /// <summary>Removes the fields the schema does not know, as the API server does when it stores an object.</summary>
+    public void Prune(JsonObject candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        WalkUnknown(_schema, candidate, "", [], prune: true);
+    }
+
+    /// <summary>Sets the schema's defaults on absent fields, as the API server does before validating and storing.</summary>
+    public void Default(JsonObject candidate) => ApplyDefaults(_schema, candidate);
 
     /// <summary>Every CEL rule in the schema, with where it sits.</summary>
     public IEnumerable<(string Path, string Rule)> Rules() => RulesUnder(_schema, "");
@@ -157,6 +187,47 @@ public sealed partial class CrdValidator
     [GeneratedRegex(@"has\(([A-Za-z_][A-Za-z0-9_.]*)\.([A-Za-z_][A-Za-z0-9_]*)\)")]
     private static partial Regex HasMacro();
 
+    private static void WalkUnknown(JsonObject schema, JsonNode? value, string path, List<string> unknown, bool prune)
+    {
+        if (schema["x-kubernetes-preserve-unknown-fields"]?.GetValue<bool>() == true || path == ".metadata")
+        {
+            return;
+        }
+
+        if (value is JsonObject obj && schema["properties"] is JsonObject properties)
+        {
+            foreach (var name in obj.Select(e => e.Key).ToList())
+            {
+                if (properties[name] is JsonObject child)
+                {
+                    WalkUnknown(child, obj[name], $"{path}.{name}", unknown, prune);
+                }
+                else if (path.Length > 0 || name is not ("apiVersion" or "kind"))
+                {
+                    unknown.Add($"{path}.{name}".TrimStart('.'));
+                    if (prune)
+                    {
+                        obj.Remove(name);
+                    }
+                }
+            }
+        }
+        else if (value is JsonObject map && schema["additionalProperties"] is JsonObject values)
+        {
+            foreach (var (name, child) in map)
+            {
+                WalkUnknown(values, child, $"{path}.{name}", unknown, prune);
+            }
+        }
+        else if (value is JsonArray array && schema["items"] is JsonObject items)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                WalkUnknown(items, array[i], $"{path}[{i}]", unknown, prune);
+            }
+        }
+    }
+
     private static void ApplyDefaults(JsonObject schema, JsonNode? value)
     {
         if (schema["properties"] is JsonObject properties && value is JsonObject obj)
@@ -215,8 +286,8 @@ public sealed partial class CrdValidator
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetValue<long>(out var integer) => integer,
-            JsonValueKind.Number => value.GetValue<double>(),
+            JsonValueKind.Number when value.AsInt64() is { } integer => integer,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => null,

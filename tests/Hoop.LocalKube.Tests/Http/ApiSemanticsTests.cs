@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hoop.Testing.Kubernetes;
+
+namespace Hoop.LocalKube.Tests.Http;
+
+/// <summary>API semantics as any client sees them over HTTPS: versions, conflicts, errors, selectors, paging, watch.</summary>
+public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<LocalKubeFixture>, IDisposable
+{
+    private readonly HttpClient _http = Client(fixture, TestUsers.Admin);
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Anonymous_and_forged_tokens_get_401_unauthorized()
+    {
+        using var anonymous = Client(fixture, null);
+        var response = await anonymous.GetAsync("/api/v1/namespaces", _ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Unauthorized", (await Json(response, HttpStatusCode.Unauthorized))["reason"]!.GetValue<string>());
+
+        using var forged = Client(fixture, null);
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/version", _ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Version_says_1_32()
+    {
+        var version = await Json(await _http.GetAsync("/version", _ct));
+        Assert.Equal("1", version["major"]!.GetValue<string>());
+        Assert.Equal("32", version["minor"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_stale_resource_version_is_a_conflict_and_a_taken_name_already_exists()
+    {
+        var ns = await NamespaceAsync();
+        var created = await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", ConfigMap("settings", "a", "1")), HttpStatusCode.Created);
+        var version = created["metadata"]!["resourceVersion"]!.GetValue<string>();
+
+        var again = await Post($"/api/v1/namespaces/{ns}/configmaps", ConfigMap("settings", "a", "1"));
+        var exists = await Json(again, HttpStatusCode.Conflict);
+        Assert.Equal("AlreadyExists", exists["reason"]!.GetValue<string>());
+        Assert.Equal("configmaps \"settings\" already exists", exists["message"]!.GetValue<string>());
+
+        var update = ConfigMap("settings", "a", "2");
+        update["metadata"]!["resourceVersion"] = version;
+        await Json(await Put($"/api/v1/namespaces/{ns}/configmaps/settings", update), HttpStatusCode.OK);
+        var stale = await Json(await Put($"/api/v1/namespaces/{ns}/configmaps/settings", update), HttpStatusCode.Conflict);
+        Assert.Equal("Conflict", stale["reason"]!.GetValue<string>());
+        Assert.Contains("the object has been modified; please apply your changes to the latest version and try again", stale["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_objects_and_unknown_resources_are_404_with_a_status()
+    {
+        var ns = await NamespaceAsync();
+        var missing = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps/nope", _ct), HttpStatusCode.NotFound);
+        Assert.Equal("configmaps \"nope\" not found", missing["message"]!.GetValue<string>());
+        await Json(await _http.GetAsync("/apis/example.com/v1/widgets", _ct), HttpStatusCode.NotFound);
+        await Json(await Post("/api/v1/namespaces/no-such-namespace/configmaps", ConfigMap("x", "a", "1")), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("{not json", "application/json", 400)]
+    [InlineData("[1,2]", "application/json", 400)]
+    [InlineData("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"x"}}""", "application/json", 400)]
+    [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Not_Valid"}}""", "application/json", 422)]
+    [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{}}""", "application/json", 422)]
+    [InlineData("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"}}""", "text/plain", 415)]
+    public async Task Malformed_requests_get_a_status_error_never_a_500(string body, string contentType, int code)
+    {
+        var ns = await NamespaceAsync();
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
+        var response = await _http.PostAsync($"/api/v1/namespaces/{ns}/configmaps", content, _ct);
+        var status = await Json(response, (HttpStatusCode)code);
+        Assert.Equal("Status", status["kind"]!.GetValue<string>());
+        Assert.Equal(code, status["code"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_oversize_body_is_refused()
+    {
+        var ns = await NamespaceAsync();
+        var huge = ConfigMap("huge", "blob", new string('x', 4 * 1024 * 1024));
+        var response = await Post($"/api/v1/namespaces/{ns}/configmaps", huge);
+        Assert.True((int)response.StatusCode is 413, $"got {(int)response.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("labelSelector=app in (a", 400)]
+    [InlineData("labelSelector=Bad Key=x", 400)]
+    [InlineData("fieldSelector=spec.unknown=x", 400)]
+    public async Task Bad_selectors_are_400(string query, int code)
+    {
+        var ns = await NamespaceAsync();
+        await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?{query}", _ct), (HttpStatusCode)code);
+    }
+
+    [Fact]
+    public async Task Lists_filter_by_label_and_field_and_page_with_continue()
+    {
+        var ns = await NamespaceAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var map = ConfigMap($"cm-{i}", "i", $"{i}");
+            map["metadata"]!["labels"] = new JsonObject { ["parity"] = i % 2 == 0 ? "even" : "odd" };
+            await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", map), HttpStatusCode.Created);
+        }
+
+        var even = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=parity%3Deven", _ct));
+        Assert.Equal(["cm-0", "cm-2", "cm-4"], Names(even));
+        var one = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?fieldSelector=metadata.name%3Dcm-3", _ct));
+        Assert.Equal(["cm-3"], Names(one));
+
+        var first = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2", _ct));
+        Assert.Equal(["cm-0", "cm-1"], Names(first));
+        var token = first["metadata"]!["continue"]!.GetValue<string>();
+        var second = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2&continue={Uri.EscapeDataString(token)}", _ct));
+        Assert.Equal(["cm-2", "cm-3"], Names(second));
+        Assert.Equal(first["metadata"]!["resourceVersion"]!.GetValue<string>(), second["metadata"]!["resourceVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_watch_replays_the_changes_after_its_resource_version()
+    {
+        var ns = await NamespaceAsync();
+        var list = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct));
+        var from = list["metadata"]!["resourceVersion"]!.GetValue<string>();
+        await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", ConfigMap("first", "a", "1")), HttpStatusCode.Created);
+
+        using var watch = await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={from}&allowWatchBookmarks=true&timeoutSeconds=5", HttpCompletionOption.ResponseHeadersRead, _ct);
+        using var reader = new StreamReader(await watch.Content.ReadAsStreamAsync(_ct));
+        var events = new List<JsonNode>();
+        while (events.Count(e => e["type"]!.GetValue<string>() != "BOOKMARK") < 2 && await reader.ReadLineAsync(_ct) is { } line)
+        {
+            events.Add(JsonNode.Parse(line)!);
+            if (events.Count(e => e["type"]!.GetValue<string>() != "BOOKMARK") == 1)
+            {
+                await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", ConfigMap("second", "a", "1")), HttpStatusCode.Created);
+            }
+        }
+
+        var changes = events.Where(e => e["type"]!.GetValue<string>() != "BOOKMARK").ToList();
+        Assert.Equal(["ADDED first", "ADDED second"], changes.Select(e => $"{e["type"]} {e["object"]!["metadata"]!["name"]}"));
+
+    }
+
+    [Fact]
+    public async Task A_watch_from_a_version_older_than_the_history_gets_410_expired()
+    {
+        await using var small = await Hoop.LocalKube.Hosting.LocalKube.StartAsync(new() { TokensCsv = TestUsers.TokensCsv, WatchHistory = 5 }, _ct);
+        using var http = Client(small, TestUsers.Admin);
+        for (var i = 0; i < 10; i++)
+        {
+            using var body = new StringContent(ConfigMap($"cm-{i}", "a", "1").ToJsonString(), Encoding.UTF8, "application/json");
+            (await http.PostAsync("/api/v1/namespaces/default/configmaps", body, _ct)).EnsureSuccessStatusCode();
+        }
+
+        using var expired = await http.GetAsync("/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=2&timeoutSeconds=5", _ct);
+        Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
+        var lines = (await expired.Content.ReadAsStringAsync(_ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var error = JsonNode.Parse(Assert.Single(lines))!;
+        Assert.Equal("ERROR", error["type"]!.GetValue<string>());
+        Assert.Equal(410, error["object"]!["code"]!.GetValue<int>());
+        Assert.StartsWith("too old resource version: 2 (", error["object"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpClient Client(LocalKubeFixture fixture, string? user) => Client(fixture.Server, user);
+
+    private static HttpClient Client(Hoop.LocalKube.Hosting.LocalKube server, string? user)
+    {
+        var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
+            {
+                using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(server.CertificateAuthorityPem);
+                chain!.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                return chain.Build(certificate!);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = server.Url };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestUsers.TokenOf(user));
+        }
+
+        return client;
+    }
+
+    private async Task<string> NamespaceAsync()
+    {
+        var name = $"t-{Guid.NewGuid().ToString("N")[..10]}";
+        await Json(await Post("/api/v1/namespaces", new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } }), HttpStatusCode.Created);
+        return name;
+    }
+
+    private static JsonObject ConfigMap(string name, string key, string value) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ConfigMap",
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["data"] = new JsonObject { [key] = value },
+    };
+
+    private Task<HttpResponseMessage> Post(string path, JsonObject body) =>
+        _http.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
+
+    private Task<HttpResponseMessage> Put(string path, JsonObject body) =>
+        _http.PutAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
+
+    private async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync(_ct);
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static List<string> Names(JsonObject list) =>
+        [.. list["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>())];
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Hoop.LocalKube.Api;
+using Hoop.LocalKube.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Hoop.LocalKube.Http;
+
+internal sealed partial class ResourceHandler
+{
+    private async Task DeleteAsync(HttpContext context, ResourceType type, ApiRequestPath path, Authorization.UserInfo user)
+    {
+        var body = await JsonResponses.ReadBodyAsync(context).ConfigureAwait(false);
+        var options = body.Length == 0 ? [] : JsonResponses.ParseObject(body);
+        var propagation = options["propagationPolicy"]?.GetValue<string>() ?? context.Request.Query["propagationPolicy"].ToString();
+        if (propagation is not ("" or "Background" or "Foreground" or "Orphan"))
+        {
+            throw ApiStatus.BadRequest($"propagationPolicy: Unsupported value: \"{propagation}\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+        }
+
+        var current = Load(type, path);
+        var preconditions = options["preconditions"];
+        if (preconditions?["uid"]?.GetValue<string>() is { } uid && uid != ObjectMetadata.Of(current)["uid"]?.GetValue<string>())
+        {
+            throw ApiStatus.Conflict(type.QualifiedResource, path.Name!, type.Group, type.Resource);
+        }
+
+        var expected = preconditions?["resourceVersion"]?.GetValue<string>();
+        await admission.ValidateAsync(new Admission.AdmissionRequest(type, "DELETE", null, path.Namespace, path.Name!, user, null, current, IsDryRun(context)), context.RequestAborted).ConfigureAwait(false);
+        if (IsDryRun(context))
+        {
+            await JsonResponses.WriteAsync(context, 200, WithTypeMeta(type, current)).ConfigureAwait(false);
+            return;
+        }
+
+        var finalizers = ObjectMetadata.Finalizers(current).ToList();
+        if (propagation == "Foreground" && !finalizers.Contains("foregroundDeletion"))
+        {
+            finalizers.Add("foregroundDeletion");
+        }
+
+        if (type.Resource == "namespaces" && type.Group.Length == 0)
+        {
+            await DeleteNamespaceAsync(context, type, path, current).ConfigureAwait(false);
+            return;
+        }
+
+        if (finalizers.Count > 0)
+        {
+            // Held by finalizers: mark it, keep it, and let whoever owns a finalizer finish the job.
+            var marked = current.DeepClone().AsObject();
+            var metadata = ObjectMetadata.Of(marked);
+            metadata["deletionTimestamp"] ??= ObjectMetadata.Timestamp(Now);
+            metadata["deletionGracePeriodSeconds"] = 0;
+            metadata["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            var outcome = store.TryUpdate(type.StorageKey, marked, expected ?? ObjectStore.ResourceVersion(current));
+            if (outcome.Result == WriteResult.Conflict)
+            {
+                throw ApiStatus.Conflict(type.QualifiedResource, path.Name!, type.Group, type.Resource);
+            }
+
+            collector.OwnerDeleting(outcome.Object!, propagation);
+            await JsonResponses.WriteAsync(context, 200, WithTypeMeta(type, outcome.Object!)).ConfigureAwait(false);
+            return;
+        }
+
+        var deleted = store.TryDelete(type.StorageKey, path.Namespace, path.Name!, expected);
+        if (deleted.Result == WriteResult.Conflict)
+        {
+            throw ApiStatus.Conflict(type.QualifiedResource, path.Name!, type.Group, type.Resource);
+        }
+
+        if (deleted.Result == WriteResult.NotFound)
+        {
+            throw NotFound(type, path.Name!);
+        }
+
+        collector.OwnerDeleted(deleted.Object!, propagation);
+        crds.AfterWrite(type);
+        await JsonResponses.WriteAsync(context, 200, WithTypeMeta(type, deleted.Object!)).ConfigureAwait(false);
+    }
+
+    /// <summary>A namespace goes Terminating, everything in it is deleted, then the namespace itself.</summary>
+    private async Task DeleteNamespaceAsync(HttpContext context, ResourceType type, ApiRequestPath path, JsonObject current)
+    {
+        var terminating = current.DeepClone().AsObject();
+        ObjectMetadata.Of(terminating)["deletionTimestamp"] ??= ObjectMetadata.Timestamp(Now);
+        terminating["status"] = new JsonObject { ["phase"] = "Terminating" };
+        var marked = store.TryUpdate(type.StorageKey, terminating, null).Object ?? terminating;
+        foreach (var resource in catalog.Resources.Where(r => r.Namespaced && !r.IsVirtual).DistinctBy(r => r.StorageKey))
+        {
+            foreach (var item in store.List(resource.StorageKey, path.Name).Items)
+            {
+                store.TryDelete(resource.StorageKey, path.Name, ObjectStore.Name(item), null);
+            }
+        }
+
+        store.TryDelete(type.StorageKey, null, path.Name!, null);
+        await JsonResponses.WriteAsync(context, 200, WithTypeMeta(type, marked)).ConfigureAwait(false);
+    }
+}
