@@ -14,7 +14,7 @@ internal sealed partial class ResourceHandler
         var request = JsonResponses.MediaType(context.Request.ContentType) == "application/vnd.kubernetes.protobuf"
             ? ProtobufBodies.Decode(body)
             : body.Length == 0 ? [] : JsonResponses.ParseObject(body);
-        var spec = request["spec"] as JsonObject ?? [];
+        var spec = (request["spec"] as JsonObject)?.DeepClone().AsObject() ?? [];
         var audiences = spec["audiences"]?.AsArray().Select(a => a!.GetValue<string>()).ToList() is { Count: > 0 } requested
             ? requested
             : [.. Authentication.ServiceAccountTokens.DefaultAudiences];

@@ -182,9 +182,11 @@ internal sealed partial class ResourceHandler
             _ => throw NotFound(type, path.Name!),
         };
 
-        if (ObjectMetadata.IsBeingDeleted(stored) && ObjectMetadata.Finalizers(stored).Count == 0)
+        if (ObjectMetadata.IsBeingDeleted(stored) && ObjectMetadata.Finalizers(stored).Count == 0
+            && store.TryDelete(type.StorageKey, path.Namespace, path.Name!, null) is { Result: WriteResult.Written, Object: { } deleted })
         {
-            store.TryDelete(type.StorageKey, path.Namespace, path.Name!, null);
+            // The last finalizer is gone: the object goes, and owners waiting on it in the foreground may follow.
+            collector.OwnerDeleted(deleted, "Background");
         }
 
         crds.AfterWrite(type);
