@@ -168,6 +168,86 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
         Assert.StartsWith("too old resource version: 2 (", error["object"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Core_and_events_k8s_io_events_are_one_store_in_two_shapes()
+    {
+        var ns = await NamespaceAsync();
+        var core = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Event",
+            ["metadata"] = new JsonObject { ["name"] = "from-core" },
+            ["involvedObject"] = new JsonObject { ["kind"] = "ConfigMap", ["name"] = "settings", ["namespace"] = ns },
+            ["reason"] = "Changed",
+            ["message"] = "settings changed",
+            ["type"] = "Normal",
+        };
+        await Json(await Post($"/api/v1/namespaces/{ns}/events", core), HttpStatusCode.Created);
+        var asEventsV1 = await Json(await _http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events/from-core", _ct));
+        Assert.Equal("events.k8s.io/v1", asEventsV1["apiVersion"]!.GetValue<string>());
+        Assert.Equal("settings changed", asEventsV1["note"]!.GetValue<string>());
+        Assert.Equal("settings", asEventsV1["regarding"]!["name"]!.GetValue<string>());
+
+        var eventsV1 = new JsonObject
+        {
+            ["apiVersion"] = "events.k8s.io/v1",
+            ["kind"] = "Event",
+            ["metadata"] = new JsonObject { ["name"] = "from-events" },
+            ["regarding"] = new JsonObject { ["kind"] = "AccessRequest", ["name"] = "ar-1", ["namespace"] = ns },
+            ["reason"] = "BreakGlass",
+            ["note"] = "approved by its requester in an emergency",
+            ["type"] = "Warning",
+            ["eventTime"] = "2026-01-01T00:00:00.000000Z",
+            ["reportingController"] = "hoop.dev/operator",
+            ["reportingInstance"] = "operator-0",
+            ["action"] = "Approve",
+        };
+        await Json(await Post($"/apis/events.k8s.io/v1/namespaces/{ns}/events", eventsV1), HttpStatusCode.Created);
+        var asCore = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/events/from-events", _ct));
+        Assert.Equal("approved by its requester in an emergency", asCore["message"]!.GetValue<string>());
+        Assert.Equal("ar-1", asCore["involvedObject"]!["name"]!.GetValue<string>());
+        Assert.Equal(2, (await Json(await _http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events", _ct)))["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_crd_is_served_at_once_and_takes_its_objects_when_deleted()
+    {
+        var group = $"g{Guid.NewGuid().ToString("N")[..8]}.example.com";
+        var crd = JsonNode.Parse("""
+            {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"widgets.GROUP"},
+             "spec":{"group":"GROUP","scope":"Namespaced","names":{"plural":"widgets","singular":"widget","kind":"Widget"},
+              "versions":[{"name":"v1","served":true,"storage":true,"subresources":{"status":{}},
+                "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object","properties":{"size":{"type":"integer","minimum":1}}},"status":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}}}]}}
+            """.Replace("GROUP", group, StringComparison.Ordinal))!.AsObject();
+        var created = await Json(await Post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd), HttpStatusCode.Created);
+        Assert.Contains(created["status"]!["conditions"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "Established" && c["status"]!.GetValue<string>() == "True");
+
+        var widget = JsonNode.Parse("""{"apiVersion":"GROUP/v1","kind":"Widget","metadata":{"name":"w1"},"spec":{"size":3}}""".Replace("GROUP", group, StringComparison.Ordinal))!.AsObject();
+        await Json(await Post($"/apis/{group}/v1/namespaces/default/widgets", widget), HttpStatusCode.Created);
+        var tooSmall = JsonNode.Parse("""{"apiVersion":"GROUP/v1","kind":"Widget","metadata":{"name":"w0"},"spec":{"size":0}}""".Replace("GROUP", group, StringComparison.Ordinal))!.AsObject();
+        var invalid = await Json(await Post($"/apis/{group}/v1/namespaces/default/widgets", tooSmall), (HttpStatusCode)422);
+        Assert.Contains("spec.size", invalid["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await Json(await _http.DeleteAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}", _ct));
+        await Json(await _http.GetAsync($"/apis/{group}/v1/namespaces/default/widgets/w1", _ct), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Delete_collection_removes_what_the_selector_matches()
+    {
+        var ns = await NamespaceAsync();
+        foreach (var (name, tier) in new[] { ("a", "web"), ("b", "web"), ("c", "db") })
+        {
+            var map = ConfigMap(name, "k", "v");
+            map["metadata"]!["labels"] = new JsonObject { ["tier"] = tier };
+            await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", map), HttpStatusCode.Created);
+        }
+
+        var deleted = await Json(await _http.DeleteAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=tier%3Dweb", _ct));
+        Assert.Equal(2, deleted["items"]!.AsArray().Count);
+        Assert.Equal(["c"], Names(await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct))));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpClient Client(LocalKubeFixture fixture, string? user) => Client(fixture.Server, user);

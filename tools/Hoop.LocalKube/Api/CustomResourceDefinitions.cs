@@ -47,5 +47,22 @@ internal sealed class CustomResourceDefinitions(ResourceCatalog catalog, ObjectS
         }
     }
 
+    /// <summary>A deleted CRD takes its custom resources with it, as the API server's finalizer does.</summary>
+    public void AfterDelete(ResourceType type, JsonObject crd)
+    {
+        if (type.StorageKey != StorageKey)
+        {
+            return;
+        }
+
+        var key = $"{crd["spec"]?["group"]?.GetValue<string>()}/{crd["spec"]?["names"]?["plural"]?.GetValue<string>()}";
+        foreach (var item in store.List(key, null).Items.ToList())
+        {
+            store.TryDelete(key, ObjectStore.Namespace(item), ObjectStore.Name(item), null);
+        }
+
+        Refresh();
+    }
+
     public void Refresh() => catalog.SetCustomResources(store.List(StorageKey, null).Items.Where(c => c["metadata"]?["deletionTimestamp"] is null));
 }

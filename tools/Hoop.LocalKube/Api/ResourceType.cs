@@ -35,6 +35,14 @@ internal sealed record ResourceType(string Group, string Version, string Resourc
     /// <summary>The name the API server uses in messages: <c>widgets.example.com</c>, or <c>pods</c> for the core group.</summary>
     public string QualifiedResource => Group.Length == 0 ? Resource : $"{Resource}.{Group}";
 
-    /// <summary>The storage key: versions of one resource share storage.</summary>
-    public string StorageKey => $"{Group}/{Resource}";
+    /// <summary>The storage key: versions of one resource share storage, and so do the two kinds of Event.</summary>
+    public string StorageKey => IsEventsV1 ? "/events" : $"{Group}/{Resource}";
+
+    private bool IsEventsV1 => Group == "events.k8s.io" && Resource == "events";
+
+    /// <summary>The stored form of an object written through this resource.</summary>
+    public JsonObject ToStorage(JsonObject obj) => IsEventsV1 ? EventConversion.ToCore(obj) : obj;
+
+    /// <summary>A stored object as this resource serves it (a copy when it differs).</summary>
+    public JsonObject FromStorage(JsonObject obj) => IsEventsV1 ? EventConversion.FromCore(obj) : obj;
 }

@@ -144,7 +144,7 @@ internal sealed partial class ResourceHandler
         await admission.ValidateAsync(admissionRequest with { Object = obj }, context.RequestAborted).ConfigureAwait(false);
 
         crds.BeforeCreate(type, obj);
-        if (!store.TryCreate(type.StorageKey, obj, out var stored))
+        if (!store.TryCreate(type.StorageKey, type.ToStorage(obj), out var stored))
         {
             throw ApiStatus.Conflict(type.QualifiedResource, path.Name!, type.Group, type.Resource);
         }

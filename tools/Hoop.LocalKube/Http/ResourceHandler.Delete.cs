@@ -75,8 +75,42 @@ internal sealed partial class ResourceHandler
         }
 
         collector.OwnerDeleted(deleted.Object!, propagation);
-        crds.AfterWrite(type);
+        crds.AfterDelete(type, deleted.Object!);
         await JsonResponses.WriteAsync(context, 200, WithTypeMeta(type, deleted.Object!)).ConfigureAwait(false);
+    }
+
+    /// <summary>deletecollection: deletes every object the selectors match, each as a single delete would.</summary>
+    private async Task DeleteCollectionAsync(HttpContext context, ResourceType type, ApiRequestPath path, Authorization.UserInfo user)
+    {
+        var filter = Filter(type, context.Request.Query["labelSelector"], context.Request.Query["fieldSelector"]);
+        var (items, _) = store.List(type.StorageKey, path.Namespace);
+        var deleted = new List<JsonObject>();
+        foreach (var item in items.Where(filter).ToList())
+        {
+            var name = ObjectStore.Name(item);
+            var itemPath = path with { Namespace = ObjectStore.Namespace(item), Name = name };
+            await admission.ValidateAsync(new Admission.AdmissionRequest(type, "DELETE", null, itemPath.Namespace, name, user, null, item, IsDryRun(context)), context.RequestAborted).ConfigureAwait(false);
+            if (IsDryRun(context))
+            {
+                continue;
+            }
+
+            if (ObjectMetadata.Finalizers(item).Count > 0)
+            {
+                var marked = item.DeepClone().AsObject();
+                ObjectMetadata.Of(marked)["deletionTimestamp"] ??= ObjectMetadata.Timestamp(Now);
+                store.TryUpdate(type.StorageKey, marked, null);
+                continue;
+            }
+
+            if (store.TryDelete(type.StorageKey, itemPath.Namespace, name, null) is { Result: WriteResult.Written, Object: { } gone })
+            {
+                collector.OwnerDeleted(gone, "Background");
+                deleted.Add(gone);
+            }
+        }
+
+        await JsonResponses.WriteListAsync(context, type.Kind + "List", type.ApiVersion, new JsonObject { ["resourceVersion"] = store.CurrentResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) }, deleted.Select(type.FromStorage)).ConfigureAwait(false);
     }
 
     /// <summary>A namespace goes Terminating, everything in it is deleted, then the namespace itself.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class ResourceHandler
         var listVersionText = listVersion.ToString(CultureInfo.InvariantCulture);
         if (TableRenderer.Wanted(context.Request.Headers.Accept))
         {
-            var table = TableRenderer.Render(type, page, listVersion, Now);
+            var table = TableRenderer.Render(type, [.. page.Select(type.FromStorage)], listVersion, Now);
             if (next is not null)
             {
                 table["metadata"]!["continue"] = next;
@@ -68,7 +68,7 @@ internal sealed partial class ResourceHandler
             metadata["remainingItemCount"] = items.Count - page.Count - items.Count(i => string.CompareOrdinal(ObjectStore.Key(ObjectStore.Namespace(i), ObjectStore.Name(i)), after) <= 0);
         }
 
-        await JsonResponses.WriteListAsync(context, type.Kind + "List", type.ApiVersion, metadata, page).ConfigureAwait(false);
+        await JsonResponses.WriteListAsync(context, type.Kind + "List", type.ApiVersion, metadata, page.Select(type.FromStorage)).ConfigureAwait(false);
     }
 
     /// <summary>The label and field selectors of a list or watch, as one predicate; 400 when either does not parse.</summary>

@@ -81,7 +81,7 @@ internal sealed partial class ResourceHandler
             return;
         }
 
-        if (!store.TryCreate(type.StorageKey, obj, out var stored))
+        if (!store.TryCreate(type.StorageKey, type.ToStorage(obj), out var stored))
         {
             throw ApiStatus.AlreadyExists(type.QualifiedResource, name, type.Group, type.Resource);
         }
@@ -174,7 +174,7 @@ internal sealed partial class ResourceHandler
             return next;
         }
 
-        var outcome = store.TryUpdate(type.StorageKey, next, expectedVersion ?? ObjectStore.ResourceVersion(current));
+        var outcome = store.TryUpdate(type.StorageKey, type.ToStorage(next), expectedVersion ?? ObjectStore.ResourceVersion(current));
         var stored = outcome.Result switch
         {
             WriteResult.Written => outcome.Object!,
@@ -227,8 +227,7 @@ internal sealed partial class ResourceHandler
 
         var apiVersion = obj["apiVersion"]?.GetValue<string>();
         var kind = obj["kind"]?.GetValue<string>();
-        if ((apiVersion is not null && apiVersion != type.ApiVersion && !(type.Resource == "events" && apiVersion is "v1" or "events.k8s.io/v1"))
-            || (kind is not null && kind != type.Kind))
+        if ((apiVersion is not null && apiVersion != type.ApiVersion) || (kind is not null && kind != type.Kind))
         {
             throw ApiStatus.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
         }

@@ -51,6 +51,9 @@ internal sealed partial class ResourceHandler(ResourceCatalog catalog, ObjectSto
             case ("DELETE", not null, null):
                 await DeleteAsync(context, type, path, user).ConfigureAwait(false);
                 return;
+            case ("DELETE", null, null) when !type.IsVirtual:
+                await DeleteCollectionAsync(context, type, path, user).ConfigureAwait(false);
+                return;
             default:
                 throw ApiStatus.MethodNotAllowed($"the server does not allow this method on the requested resource");
         }
@@ -60,8 +63,9 @@ internal sealed partial class ResourceHandler(ResourceCatalog catalog, ObjectSto
 
     private static ApiStatus NotFound(ResourceType type, string name) => ApiStatus.NotFound(type.QualifiedResource, name, type.Group, type.Resource);
 
+    /// <summary>The object as this resource serves it (a copy), or 404.</summary>
     private JsonObject Load(ResourceType type, ApiRequestPath path) =>
-        store.Get(type.StorageKey, path.Namespace, path.Name!) ?? throw NotFound(type, path.Name!);
+        store.Get(type.StorageKey, path.Namespace, path.Name!) is { } stored ? type.FromStorage(stored) : throw NotFound(type, path.Name!);
 
     private void EnsureNamespaceExists(string ns)
     {
@@ -72,8 +76,10 @@ internal sealed partial class ResourceHandler(ResourceCatalog catalog, ObjectSto
         }
     }
 
+    /// <summary>An object (a copy the caller owns) as this resource serves it: converted, with its apiVersion and kind.</summary>
     private static JsonObject WithTypeMeta(ResourceType type, JsonObject obj)
     {
+        obj = type.FromStorage(obj);
         obj["apiVersion"] = type.ApiVersion;
         obj["kind"] = type.Kind;
         return obj;

@@ -202,7 +202,7 @@ public sealed partial class CrdValidator
                 {
                     WalkUnknown(child, obj[name], $"{path}.{name}", unknown, prune);
                 }
-                else if (path.Length > 0 || name is not ("apiVersion" or "kind"))
+                else if (path.Length > 0 || name is not ("apiVersion" or "kind" or "metadata"))
                 {
                     unknown.Add($"{path}.{name}".TrimStart('.'));
                     if (prune)
