@@ -248,6 +248,26 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
         Assert.Equal(["c"], Names(await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct))));
     }
 
+    [Fact]
+    public async Task Impersonation_needs_the_impersonate_verb_and_then_acts_as_the_target()
+    {
+        var review = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
+        using (var asAlice = new HttpRequestMessage(HttpMethod.Post, "/apis/authentication.k8s.io/v1/selfsubjectreviews") { Content = new StringContent(review.ToJsonString(), Encoding.UTF8, "application/json") })
+        {
+            asAlice.Headers.Add("Impersonate-User", "alice");
+            asAlice.Headers.Add("Impersonate-Group", "developers");
+            var answer = await Json(await _http.SendAsync(asAlice, _ct), HttpStatusCode.Created);
+            Assert.Equal("alice", answer["status"]!["userInfo"]!["username"]!.GetValue<string>());
+            Assert.Contains("developers", answer["status"]!["userInfo"]!["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
+        }
+
+        using var alice = Client(fixture, TestUsers.Alice);
+        using var escalate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces");
+        escalate.Headers.Add("Impersonate-User", "admin");
+        var refused = await Json(await alice.SendAsync(escalate, _ct), HttpStatusCode.Forbidden);
+        Assert.Equal("users \"admin\" is forbidden: User \"alice\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope", refused["message"]!.GetValue<string>());
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpClient Client(LocalKubeFixture fixture, string? user) => Client(fixture.Server, user);

@@ -154,6 +154,51 @@ public abstract class KubectlScenarios(ClusterUnderTest cluster)
         Assert.Contains("condition met", await FinishAsync(waiting), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_account_token_from_create_token_authenticates_and_rbac_answers_can_i()
+    {
+        using var kubectl = cluster.Kubectl();
+        var ns = await NamespaceAsync(kubectl);
+        (await kubectl.RunAsync("apply", "-f", Path.Combine(Root, "crds", "hoop.dev_approvalpolicies.yaml"))).Succeeded();
+        (await kubectl.RunAsync("wait", "--for=condition=Established", "crd/approvalpolicies.hoop.dev", "--timeout=60s")).Succeeded();
+        var rbac = $$"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: reviewer, namespace: {{ns}}}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: approve-production, namespace: {{ns}}}
+            rules:
+            - apiGroups: [hoop.dev]
+              resources: [approvalpolicies]
+              resourceNames: [production]
+              verbs: [approve]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: reviewer-approves-production, namespace: {{ns}}}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: approve-production}
+            subjects:
+            - {kind: ServiceAccount, name: reviewer, namespace: {{ns}}}
+            """;
+        (await kubectl.RunAsync(["apply", "-f", "-"], rbac, _ct)).Succeeded();
+
+        var token = (await kubectl.RunAsync("create", "token", "reviewer", "-n", ns)).Succeeded().Output.Trim();
+        Assert.Equal(3, token.Split('.').Length);
+
+        var whoami = (await kubectl.RunAsync("--token", token, "auth", "whoami")).Succeeded().Output;
+        Assert.Contains($"system:serviceaccount:{ns}:reviewer", whoami, StringComparison.Ordinal);
+
+        var yes = await kubectl.RunAsync("--token", token, "auth", "can-i", "approve", "approvalpolicies.hoop.dev/production", "-n", ns);
+        Assert.Equal(("yes", 0), (yes.Output.Trim(), yes.ExitCode));
+        var no = await kubectl.RunAsync("--token", token, "auth", "can-i", "approve", "approvalpolicies.hoop.dev/staging", "-n", ns);
+        Assert.Equal(("no", 1), (no.Output.Trim(), no.ExitCode));
+        var forged = await kubectl.RunAsync("--token", token + "x", "get", "pods", "-n", ns);
+        Assert.NotEqual(0, forged.ExitCode);
+        Assert.Contains("Unauthorized", forged.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<string> NamespaceAsync(Kubectl kubectl)
     {
         var ns = $"t-{Guid.NewGuid().ToString("N")[..10]}";

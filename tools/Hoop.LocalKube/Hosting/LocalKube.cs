@@ -62,11 +62,12 @@ public sealed class LocalKube : IAsyncDisposable
         var serviceAccountTokens = new ServiceAccountTokens(signingKey, time);
         var authenticator = new Authenticator(tokens, serviceAccountTokens);
         var crds = new CustomResourceDefinitions(catalog, store, time);
-        var reviews = new Reviews(authenticator, (caller, review) => throw new ApiStatus(501, "NotImplemented", "access reviews are not served yet"));
+        var rbac = new RbacAuthorizer(key => store.List(key, null).Items);
+        var reviews = new Reviews(authenticator, (caller, review) => AccessReviews.Answer(review, caller, rbac));
         var services = new ServiceEndpoints();
         var admission = new WebhookDispatcher(store, services);
         var resources = new ResourceHandler(catalog, store, time, crds, new GarbageCollector(store, time), serviceAccountTokens, reviews, admission);
-        var server = new ApiServer(catalog, authenticator, resources);
+        var server = new ApiServer(catalog, authenticator, resources, rbac);
         foreach (var ns in DefaultNamespaces)
         {
             store.TryCreate("/namespaces", Namespace(ns, time), out _);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hoop.LocalKube.Api;
 using Hoop.LocalKube.Authentication;
+using Hoop.LocalKube.Authorization;
 using Microsoft.AspNetCore.Http;
 
 namespace Hoop.LocalKube.Http;
@@ -9,7 +10,7 @@ namespace Hoop.LocalKube.Http;
 /// The request pipeline: authenticate every request (anonymous gets 401), then version, discovery, OpenAPI or a
 /// resource. Every failure becomes a Status object; nothing escapes as a 500 without one.
 /// </summary>
-internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authenticator, ResourceHandler resources)
+internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authenticator, ResourceHandler resources, RbacAuthorizer rbac)
 {
     public static JsonObject Version { get; } = new()
     {
@@ -30,7 +31,7 @@ internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authentic
         {
             var user = authenticator.AuthenticateHeader(context.Request.Headers.Authorization)
                 ?? throw new ApiStatus(401, "Unauthorized", "Unauthorized");
-            await RouteAsync(context, user).ConfigureAwait(false);
+            await RouteAsync(context, Impersonate(context.Request.Headers, user)).ConfigureAwait(false);
         }
         catch (ApiStatus status) when (!context.Response.HasStarted)
         {
@@ -47,7 +48,45 @@ internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authentic
         }
     }
 
-    private async Task RouteAsync(HttpContext context, Authorization.UserInfo user)
+    /// <summary>
+    /// <c>Impersonate-User</c> / <c>-Group</c> / <c>-Uid</c> (kubectl <c>--as</c>): the request acts as that user when the
+    /// caller may <c>impersonate</c> them under RBAC, as the real server requires; otherwise 403.
+    /// </summary>
+    private UserInfo Impersonate(IHeaderDictionary headers, UserInfo caller)
+    {
+        if (headers["Impersonate-User"].ToString() is not { Length: > 0 } target)
+        {
+            return caller;
+        }
+
+        var groups = headers["Impersonate-Group"].Where(g => !string.IsNullOrEmpty(g)).Select(g => g!).ToList();
+        var uid = headers["Impersonate-Uid"].ToString();
+        var serviceAccount = target.Split(':') is ["system", "serviceaccount", var ns, var name] ? (ns, name) : default;
+        var checks = new List<ResourceAttributes>
+        {
+            serviceAccount == default
+                ? new ResourceAttributes("impersonate", "", "users", Name: target)
+                : new ResourceAttributes("impersonate", "", "serviceaccounts", Namespace: serviceAccount.ns, Name: serviceAccount.name),
+        };
+        checks.AddRange(groups.Select(g => new ResourceAttributes("impersonate", "", "groups", Name: g)));
+        if (uid.Length > 0)
+        {
+            checks.Add(new ResourceAttributes("impersonate", "authentication.k8s.io", "uids", Name: uid));
+        }
+
+        foreach (var check in checks)
+        {
+            if (!rbac.Authorize(caller, check).Allowed)
+            {
+                throw new ApiStatus(403, "Forbidden", $"{check.Resource} \"{check.Name}\" is forbidden: User \"{caller.Username}\" cannot impersonate resource \"{check.Resource}\" in API group \"{check.Group}\" at the cluster scope");
+            }
+        }
+
+        groups.Add("system:authenticated");
+        return new UserInfo(target, uid, groups);
+    }
+
+    private async Task RouteAsync(HttpContext context, UserInfo user)
     {
         var path = context.Request.Path.Value ?? "/";
         var accept = context.Request.Headers.Accept.ToString();

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using Hoop.LocalKube.Protobuf;
 
 namespace Hoop.LocalKube.Http;
 
-/// <summary>Request bodies kubectl sends as Kubernetes protobuf, turned into their JSON form.</summary>
+/// <summary>Request bodies kubectl sends as Kubernetes protobuf, turned into their JSON form; 415 when that cannot be done.</summary>
 internal static class ProtobufBodies
 {
     public static JsonObject Decode(byte[] body) =>
-        throw ApiStatus.UnsupportedMediaType("the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+        KubernetesProtobuf.TryDecode(body, out var obj, out var error)
+            ? obj!
+            : throw ApiStatus.UnsupportedMediaType(error!);
 }
