@@ -64,6 +64,56 @@ public sealed class AdmissionWebhookTests(LocalKubeFixture fixture) : IClassFixt
         await _client.ExpectAsync(201, HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps", LocalKubeClient.ConfigMap("y"));
     }
 
+    [Fact]
+    public async Task A_webhook_behind_a_service_resolves_to_its_registered_endpoint_and_rules_select_subresources()
+    {
+        var ns = await _client.NamespaceAsync();
+        fixture.Server.Services.Register("hoop-system", $"webhook-{ns}", 443, _url!);
+        var caBundle = Convert.ToBase64String(Encoding.ASCII.GetBytes(_certificate!.AuthorityPem));
+        var configuration = new JsonObject
+        {
+            ["apiVersion"] = "admissionregistration.k8s.io/v1",
+            ["kind"] = "ValidatingWebhookConfiguration",
+            ["metadata"] = new JsonObject { ["name"] = $"status-{ns}" },
+            ["webhooks"] = new JsonArray(new JsonObject
+            {
+                ["name"] = $"status.{ns}.example.com",
+                ["clientConfig"] = new JsonObject
+                {
+                    ["service"] = new JsonObject { ["namespace"] = "hoop-system", ["name"] = $"webhook-{ns}", ["path"] = "/validate" },
+                    ["caBundle"] = caBundle,
+                },
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["operations"] = new JsonArray("UPDATE"),
+                    ["apiGroups"] = new JsonArray(""),
+                    ["apiVersions"] = new JsonArray("v1"),
+                    ["resources"] = new JsonArray("services/status"),
+                }),
+                ["namespaceSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ns } },
+                ["failurePolicy"] = "Fail",
+                ["sideEffects"] = "None",
+                ["admissionReviewVersions"] = new JsonArray("v1"),
+            }),
+        };
+        await _client.ExpectAsync(201, HttpMethod.Post, "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", configuration);
+        var service = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Service", ["metadata"] = new JsonObject { ["name"] = "db" }, ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = 5432 }) } };
+        await _client.ExpectAsync(201, HttpMethod.Post, $"/api/v1/namespaces/{ns}/services", service);
+
+        await _client.ExpectAsync(200, HttpMethod.Patch, $"/api/v1/namespaces/{ns}/services/db", new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["a"] = "b" } } }, "application/merge-patch+json");
+        await _client.ExpectAsync(200, HttpMethod.Patch, $"/api/v1/namespaces/{ns}/services/db/status", new JsonObject { ["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() } }, "application/merge-patch+json");
+
+        JsonObject[] seen;
+        lock (_reviews)
+        {
+            seen = [.. _reviews.Where(r => r["request"]!["namespace"]?.GetValue<string>() == ns)];
+        }
+
+        var review = Assert.Single(seen);
+        Assert.Equal("status", review["request"]!["subResource"]!.GetValue<string>());
+        Assert.Equal("UPDATE", review["request"]!["operation"]!.GetValue<string>());
+    }
+
     public async ValueTask InitializeAsync()
     {
         _certificate = ServingCertificate.Create(TimeProvider.System);

@@ -268,6 +268,25 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
         Assert.Equal("users \"admin\" is forbidden: User \"alice\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope", refused["message"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Legacy_and_aggregated_discovery_list_the_same_resources()
+    {
+        var groups = await Json(await _http.GetAsync("/apis", _ct));
+        Assert.Equal("APIGroupList", groups["kind"]!.GetValue<string>());
+        Assert.Contains(groups["groups"]!.AsArray(), g => g!["name"]!.GetValue<string>() == "rbac.authorization.k8s.io");
+        var core = await Json(await _http.GetAsync("/api/v1", _ct));
+        Assert.Contains(core["resources"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "serviceaccounts/token");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/apis");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json");
+        using var response = await _http.SendAsync(request, _ct);
+        Assert.Equal("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList", response.Content.Headers.ContentType!.ToString().Replace(" ", "", StringComparison.Ordinal));
+        var aggregated = JsonNode.Parse(await response.Content.ReadAsStringAsync(_ct))!;
+        var apps = aggregated["items"]!.AsArray().Single(i => i!["metadata"]!["name"]!.GetValue<string>() == "apps")!;
+        Assert.Contains(apps["versions"]![0]!["resources"]!.AsArray(), r => r!["resource"]!.GetValue<string>() == "deployments" && r["subresources"]![0]!["subresource"]!.GetValue<string>() == "status");
+        await Json(await _http.GetAsync("/openapi/v2", _ct), HttpStatusCode.NotFound);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpClient Client(LocalKubeFixture fixture, string? user) => Client(fixture.Server, user);

@@ -45,14 +45,28 @@ public sealed class RealClusterUnderTest : ClusterUnderTest
         : File.Exists(Path) ? null : $"HOOP_TEST_KUBECONFIG names {Path}, which does not exist";
 }
 
-/// <summary>K3s in a container, when a Docker engine answers; none does on machines without one.</summary>
+/// <summary>
+/// K3s in a container through Testcontainers, started once per test run when a Docker engine answers; machines
+/// without one report the scenarios skipped.
+/// </summary>
 public sealed class K3sUnderTest : ClusterUnderTest
 {
     private static readonly string Socket = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+    private static readonly Lazy<Task<string>> Kubeconfig = new(StartAsync);
 
-    public override string AdminKubeconfig => throw new InvalidOperationException("K3s is not started in this build");
+    public override string AdminKubeconfig => Kubeconfig.Value.GetAwaiter().GetResult();
 
-    public override string? Unavailable => File.Exists(Socket.Replace("unix://", "", StringComparison.Ordinal))
-        ? "a Docker engine socket exists, but the K3s variant is not wired up yet (Testcontainers.K3s); run with HOOP_TEST_KUBECONFIG instead"
-        : $"no Docker engine answers at {Socket}, so K3s cannot be started through Testcontainers";
+    public override string? Unavailable => Socket.StartsWith("unix://", StringComparison.Ordinal) && !File.Exists(Socket["unix://".Length..])
+        ? $"no Docker engine answers at {Socket}, so K3s cannot be started through Testcontainers"
+        : null;
+
+    private static async Task<string> StartAsync()
+    {
+        // Lives until the test process ends; Testcontainers' resource reaper removes it then.
+        var k3s = new Testcontainers.K3s.K3sBuilder("rancher/k3s:v1.32.3-k3s1").Build();
+        await k3s.StartAsync().ConfigureAwait(false);
+        var path = Path.Combine(Path.GetTempPath(), $"hoop-test-k3s-{Environment.ProcessId}.kubeconfig");
+        await File.WriteAllTextAsync(path, await k3s.GetKubeconfigAsync().ConfigureAwait(false)).ConfigureAwait(false);
+        return path;
+    }
 }

@@ -65,6 +65,9 @@ public abstract class KubectlScenarios(ClusterUnderTest cluster)
         (await kubectl.RunAsync("patch", "connection", "orders-db", "-n", ns, "--subresource=status", "--type=json", "-p", """[{"op":"add","path":"/status/readyReplicas","value":2}]""")).Succeeded();
         var ignored = await kubectl.RunAsync("patch", "connection", "orders-db", "-n", ns, "--type=merge", "-p", """{"status":{"endpoint":"forged:1"}}""");
         ignored.Succeeded();
+        var strategic = await kubectl.RunAsync("patch", "connection", "orders-db", "-n", ns, "-p", """{"spec":{"target":{"port":5433}}}""");
+        Assert.NotEqual(0, strategic.ExitCode);
+        Assert.Contains("application/merge-patch+json", strategic.Error, StringComparison.Ordinal);
 
         var got = (await kubectl.RunAsync("get", "connection", "orders-db", "-n", ns, "-o", "jsonpath={.status.endpoint} {.status.readyReplicas} {.metadata.generation}")).Succeeded().Output;
         Assert.Equal("gw.example:5432 2 1", got);
