@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
@@ -9,26 +8,25 @@ namespace Hoop.LocalKube.Tests.Http;
 /// <summary>API semantics as any client sees them over HTTPS: versions, conflicts, errors, selectors, paging, watch.</summary>
 public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<LocalKubeFixture>, IDisposable
 {
-    private readonly HttpClient _http = Client(fixture, TestUsers.Admin);
+    private readonly LocalKubeClient _client = new(fixture.Server, TestUsers.TokenOf(TestUsers.Admin));
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Anonymous_and_forged_tokens_get_401_unauthorized()
     {
-        using var anonymous = Client(fixture, null);
-        var response = await anonymous.GetAsync("/api/v1/namespaces", _ct);
+        using var anonymous = new LocalKubeClient(fixture.Server, null);
+        var response = await anonymous.Http.GetAsync("/api/v1/namespaces", _ct);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Unauthorized", (await Json(response, HttpStatusCode.Unauthorized))["reason"]!.GetValue<string>());
 
-        using var forged = Client(fixture, null);
-        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/version", _ct)).StatusCode);
+        using var forged = new LocalKubeClient(fixture.Server, "not-a-token");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.Http.GetAsync("/version", _ct)).StatusCode);
     }
 
     [Fact]
     public async Task Version_says_1_32()
     {
-        var version = await Json(await _http.GetAsync("/version", _ct));
+        var version = await Json(await Http.GetAsync("/version", _ct));
         Assert.Equal("1", version["major"]!.GetValue<string>());
         Assert.Equal("32", version["minor"]!.GetValue<string>());
     }
@@ -57,9 +55,9 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     public async Task Missing_objects_and_unknown_resources_are_404_with_a_status()
     {
         var ns = await NamespaceAsync();
-        var missing = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps/nope", _ct), HttpStatusCode.NotFound);
+        var missing = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps/nope", _ct), HttpStatusCode.NotFound);
         Assert.Equal("configmaps \"nope\" not found", missing["message"]!.GetValue<string>());
-        await Json(await _http.GetAsync("/apis/example.com/v1/widgets", _ct), HttpStatusCode.NotFound);
+        await Json(await Http.GetAsync("/apis/example.com/v1/widgets", _ct), HttpStatusCode.NotFound);
         await Json(await Post("/api/v1/namespaces/no-such-namespace/configmaps", ConfigMap("x", "a", "1")), HttpStatusCode.NotFound);
     }
 
@@ -74,7 +72,7 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     {
         var ns = await NamespaceAsync();
         using var content = new StringContent(body, Encoding.UTF8, contentType);
-        var response = await _http.PostAsync($"/api/v1/namespaces/{ns}/configmaps", content, _ct);
+        var response = await Http.PostAsync($"/api/v1/namespaces/{ns}/configmaps", content, _ct);
         var status = await Json(response, (HttpStatusCode)code);
         Assert.Equal("Status", status["kind"]!.GetValue<string>());
         Assert.Equal(code, status["code"]!.GetValue<int>());
@@ -96,7 +94,7 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     public async Task Bad_selectors_are_400(string query, int code)
     {
         var ns = await NamespaceAsync();
-        await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?{query}", _ct), (HttpStatusCode)code);
+        await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?{query}", _ct), (HttpStatusCode)code);
     }
 
     [Fact]
@@ -110,15 +108,15 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
             await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", map), HttpStatusCode.Created);
         }
 
-        var even = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=parity%3Deven", _ct));
+        var even = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=parity%3Deven", _ct));
         Assert.Equal(["cm-0", "cm-2", "cm-4"], Names(even));
-        var one = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?fieldSelector=metadata.name%3Dcm-3", _ct));
+        var one = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?fieldSelector=metadata.name%3Dcm-3", _ct));
         Assert.Equal(["cm-3"], Names(one));
 
-        var first = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2", _ct));
+        var first = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2", _ct));
         Assert.Equal(["cm-0", "cm-1"], Names(first));
         var token = first["metadata"]!["continue"]!.GetValue<string>();
-        var second = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2&continue={Uri.EscapeDataString(token)}", _ct));
+        var second = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?limit=2&continue={Uri.EscapeDataString(token)}", _ct));
         Assert.Equal(["cm-2", "cm-3"], Names(second));
         Assert.Equal(first["metadata"]!["resourceVersion"]!.GetValue<string>(), second["metadata"]!["resourceVersion"]!.GetValue<string>());
     }
@@ -127,11 +125,11 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     public async Task A_watch_replays_the_changes_after_its_resource_version()
     {
         var ns = await NamespaceAsync();
-        var list = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct));
+        var list = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct));
         var from = list["metadata"]!["resourceVersion"]!.GetValue<string>();
         await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", ConfigMap("first", "a", "1")), HttpStatusCode.Created);
 
-        using var watch = await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={from}&allowWatchBookmarks=true&timeoutSeconds=5", HttpCompletionOption.ResponseHeadersRead, _ct);
+        using var watch = await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={from}&allowWatchBookmarks=true&timeoutSeconds=5", HttpCompletionOption.ResponseHeadersRead, _ct);
         using var reader = new StreamReader(await watch.Content.ReadAsStreamAsync(_ct));
         var events = new List<JsonNode>();
         while (events.Count(e => e["type"]!.GetValue<string>() != "BOOKMARK") < 2 && await reader.ReadLineAsync(_ct) is { } line)
@@ -152,7 +150,8 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     public async Task A_watch_from_a_version_older_than_the_history_gets_410_expired()
     {
         await using var small = await Hoop.LocalKube.Hosting.LocalKube.StartAsync(new() { TokensCsv = TestUsers.TokensCsv, WatchHistory = 5 }, _ct);
-        using var http = Client(small, TestUsers.Admin);
+        using var client = new LocalKubeClient(small, TestUsers.TokenOf(TestUsers.Admin));
+        var http = client.Http;
         for (var i = 0; i < 10; i++)
         {
             using var body = new StringContent(ConfigMap($"cm-{i}", "a", "1").ToJsonString(), Encoding.UTF8, "application/json");
@@ -183,7 +182,7 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
             ["type"] = "Normal",
         };
         await Json(await Post($"/api/v1/namespaces/{ns}/events", core), HttpStatusCode.Created);
-        var asEventsV1 = await Json(await _http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events/from-core", _ct));
+        var asEventsV1 = await Json(await Http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events/from-core", _ct));
         Assert.Equal("events.k8s.io/v1", asEventsV1["apiVersion"]!.GetValue<string>());
         Assert.Equal("settings changed", asEventsV1["note"]!.GetValue<string>());
         Assert.Equal("settings", asEventsV1["regarding"]!["name"]!.GetValue<string>());
@@ -203,10 +202,10 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
             ["action"] = "Approve",
         };
         await Json(await Post($"/apis/events.k8s.io/v1/namespaces/{ns}/events", eventsV1), HttpStatusCode.Created);
-        var asCore = await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/events/from-events", _ct));
+        var asCore = await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/events/from-events", _ct));
         Assert.Equal("approved by its requester in an emergency", asCore["message"]!.GetValue<string>());
         Assert.Equal("ar-1", asCore["involvedObject"]!["name"]!.GetValue<string>());
-        Assert.Equal(2, (await Json(await _http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events", _ct)))["items"]!.AsArray().Count);
+        Assert.Equal(2, (await Json(await Http.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events", _ct)))["items"]!.AsArray().Count);
     }
 
     [Fact]
@@ -228,8 +227,8 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
         var invalid = await Json(await Post($"/apis/{group}/v1/namespaces/default/widgets", tooSmall), (HttpStatusCode)422);
         Assert.Contains("spec.size", invalid["message"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        await Json(await _http.DeleteAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}", _ct));
-        await Json(await _http.GetAsync($"/apis/{group}/v1/namespaces/default/widgets/w1", _ct), HttpStatusCode.NotFound);
+        await Json(await Http.DeleteAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}", _ct));
+        await Json(await Http.GetAsync($"/apis/{group}/v1/namespaces/default/widgets/w1", _ct), HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -243,9 +242,9 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
             await Json(await Post($"/api/v1/namespaces/{ns}/configmaps", map), HttpStatusCode.Created);
         }
 
-        var deleted = await Json(await _http.DeleteAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=tier%3Dweb", _ct));
+        var deleted = await Json(await Http.DeleteAsync($"/api/v1/namespaces/{ns}/configmaps?labelSelector=tier%3Dweb", _ct));
         Assert.Equal(2, deleted["items"]!.AsArray().Count);
-        Assert.Equal(["c"], Names(await Json(await _http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct))));
+        Assert.Equal(["c"], Names(await Json(await Http.GetAsync($"/api/v1/namespaces/{ns}/configmaps", _ct))));
     }
 
     [Fact]
@@ -256,61 +255,40 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
         {
             asAlice.Headers.Add("Impersonate-User", "alice");
             asAlice.Headers.Add("Impersonate-Group", "developers");
-            var answer = await Json(await _http.SendAsync(asAlice, _ct), HttpStatusCode.Created);
+            var answer = await Json(await Http.SendAsync(asAlice, _ct), HttpStatusCode.Created);
             Assert.Equal("alice", answer["status"]!["userInfo"]!["username"]!.GetValue<string>());
             Assert.Contains("developers", answer["status"]!["userInfo"]!["groups"]!.AsArray().Select(g => g!.GetValue<string>()));
         }
 
-        using var alice = Client(fixture, TestUsers.Alice);
+        using var alice = new LocalKubeClient(fixture.Server, TestUsers.TokenOf(TestUsers.Alice));
         using var escalate = new HttpRequestMessage(HttpMethod.Get, "/api/v1/namespaces");
         escalate.Headers.Add("Impersonate-User", "admin");
-        var refused = await Json(await alice.SendAsync(escalate, _ct), HttpStatusCode.Forbidden);
+        var refused = await Json(await alice.Http.SendAsync(escalate, _ct), HttpStatusCode.Forbidden);
         Assert.Equal("users \"admin\" is forbidden: User \"alice\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope", refused["message"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Legacy_and_aggregated_discovery_list_the_same_resources()
     {
-        var groups = await Json(await _http.GetAsync("/apis", _ct));
+        var groups = await Json(await Http.GetAsync("/apis", _ct));
         Assert.Equal("APIGroupList", groups["kind"]!.GetValue<string>());
         Assert.Contains(groups["groups"]!.AsArray(), g => g!["name"]!.GetValue<string>() == "rbac.authorization.k8s.io");
-        var core = await Json(await _http.GetAsync("/api/v1", _ct));
+        var core = await Json(await Http.GetAsync("/api/v1", _ct));
         Assert.Contains(core["resources"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "serviceaccounts/token");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/apis");
         request.Headers.TryAddWithoutValidation("Accept", "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json");
-        using var response = await _http.SendAsync(request, _ct);
+        using var response = await Http.SendAsync(request, _ct);
         Assert.Equal("application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList", response.Content.Headers.ContentType!.ToString().Replace(" ", "", StringComparison.Ordinal));
         var aggregated = JsonNode.Parse(await response.Content.ReadAsStringAsync(_ct))!;
         var apps = aggregated["items"]!.AsArray().Single(i => i!["metadata"]!["name"]!.GetValue<string>() == "apps")!;
         Assert.Contains(apps["versions"]![0]!["resources"]!.AsArray(), r => r!["resource"]!.GetValue<string>() == "deployments" && r["subresources"]![0]!["subresource"]!.GetValue<string>() == "status");
-        await Json(await _http.GetAsync("/openapi/v2", _ct), HttpStatusCode.NotFound);
+        await Json(await Http.GetAsync("/openapi/v2", _ct), HttpStatusCode.NotFound);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _client.Dispose();
 
-    private static HttpClient Client(LocalKubeFixture fixture, string? user) => Client(fixture.Server, user);
-
-    private static HttpClient Client(Hoop.LocalKube.Hosting.LocalKube server, string? user)
-    {
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, chain, _) =>
-            {
-                using var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(server.CertificateAuthorityPem);
-                chain!.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(ca);
-                return chain.Build(certificate!);
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = server.Url };
-        if (user is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestUsers.TokenOf(user));
-        }
-
-        return client;
-    }
+    private HttpClient Http => _client.Http;
 
     private async Task<string> NamespaceAsync()
     {
@@ -328,10 +306,10 @@ public sealed class ApiSemanticsTests(LocalKubeFixture fixture) : IClassFixture<
     };
 
     private Task<HttpResponseMessage> Post(string path, JsonObject body) =>
-        _http.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
+        Http.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
 
     private Task<HttpResponseMessage> Put(string path, JsonObject body) =>
-        _http.PutAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
+        Http.PutAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), _ct);
 
     private async Task<JsonObject> Json(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {

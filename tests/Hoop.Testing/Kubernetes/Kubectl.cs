@@ -24,43 +24,9 @@ public sealed class Kubectl : IDisposable
 
     public async Task<KubectlResult> RunAsync(string[] arguments, string? stdin = null, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(Binary!)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["HOME"] = _home;
-        start.Environment["KUBECONFIG"] = _kubeconfig;
-        start.Environment.Remove("KUBERNETES_SERVICE_HOST");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
-        }
-
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', arguments)} did not finish in 60 s");
-        }
-
-        return new KubectlResult(process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
+        var environment = new Dictionary<string, string?> { ["HOME"] = _home, ["KUBECONFIG"] = _kubeconfig, ["KUBERNETES_SERVICE_HOST"] = null };
+        var result = await OneShotCommand.ExecuteAsync(Binary!, arguments, stdin, environment, cancellationToken).ConfigureAwait(false);
+        return new KubectlResult(result.ExitCode, result.Output, result.Error);
     }
 
     /// <summary>Starts kubectl and leaves it running (for <c>get -w</c>, <c>wait</c>); the caller reads and stops it.</summary>

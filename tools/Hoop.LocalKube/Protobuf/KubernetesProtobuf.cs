@@ -1,169 +1,107 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 
 namespace Hoop.LocalKube.Protobuf;
 
 /// <summary>
-/// Decodes a Kubernetes protobuf body: the <c>k8s\0</c> magic, a <c>runtime.Unknown</c> envelope (typeMeta, raw), and
-/// the raw object, into the JSON the same request would have carried. Bad input gives an error, never an exception.
+/// Decodes an <c>application/vnd.kubernetes.protobuf</c> request body, as kubectl sends for <c>create namespace</c>,
+/// <c>create configmap</c>, <c>create secret</c>, <c>create token</c>, <c>auth whoami</c> and <c>auth can-i</c>,
+/// into the JSON object kubectl would otherwise have sent.
 /// </summary>
 internal static class KubernetesProtobuf
 {
-    private static readonly byte[] Magic = [0x6b, 0x38, 0x73, 0x00];
+    /// <summary>The media type of Kubernetes protobuf bodies.</summary>
+    public const string MediaType = "application/vnd.kubernetes.protobuf";
 
-    public static bool TryDecode(ReadOnlySpan<byte> body, out JsonObject? obj, out string? error)
+    /// <summary>The four bytes every Kubernetes protobuf body starts with.</summary>
+    public static ReadOnlySpan<byte> Magic => "k8s\0"u8;
+
+    /// <summary>
+    /// Decodes <paramref name="body"/> into a JSON object carrying <c>kind</c> and <c>apiVersion</c>. Never throws for bad input:
+    /// a body that is not Kubernetes protobuf, is truncated, or holds an unsupported kind yields an <paramref name="error"/>.
+    /// </summary>
+    public static bool TryDecode(
+        ReadOnlySpan<byte> body,
+        [NotNullWhen(true)] out JsonObject? obj,
+        [NotNullWhen(false)] out ProtobufDecodeError? error)
     {
         obj = null;
         if (!body.StartsWith(Magic))
         {
-            error = "the body does not start with the Kubernetes protobuf magic \"k8s\\0\"";
+            error = Malformed("it does not start with the 4-byte \"k8s\\0\" prefix");
             return false;
         }
 
         try
         {
-            string? apiVersion = null, kind = null;
-            byte[]? raw = null;
-            var envelope = new CodedInputStream(body[Magic.Length..].ToArray());
-            uint tag;
-            while ((tag = envelope.ReadTag()) != 0)
+            var envelope = RuntimeUnknown.Read(new CodedInputStream(body[Magic.Length..].ToArray()));
+            if (!TryResolve(envelope, out var message, out error))
             {
-                switch (WireFormat.GetTagFieldNumber(tag))
-                {
-                    case 1:
-                        var typeMeta = new CodedInputStream(envelope.ReadBytes().ToByteArray());
-                        uint inner;
-                        while ((inner = typeMeta.ReadTag()) != 0)
-                        {
-                            switch (WireFormat.GetTagFieldNumber(inner))
-                            {
-                                case 1: apiVersion = typeMeta.ReadString(); break;
-                                case 2: kind = typeMeta.ReadString(); break;
-                                default: typeMeta.SkipLastField(); break;
-                            }
-                        }
-
-                        break;
-                    case 2:
-                        raw = envelope.ReadBytes().ToByteArray();
-                        break;
-                    default:
-                        envelope.SkipLastField();
-                        break;
-                }
-            }
-
-            if (kind is null || !KubernetesMessages.ByKind.TryGetValue(kind, out var message))
-            {
-                error = $"the protobuf body holds a {kind ?? "message without a kind"}, which this server does not decode; send JSON";
                 return false;
             }
 
-            obj = Decode(raw ?? [], message);
-            obj["apiVersion"] = apiVersion;
-            obj["kind"] = kind;
-            error = null;
+            obj = new JsonObject { ["kind"] = envelope.Kind, ["apiVersion"] = envelope.ApiVersion };
+            ProtobufObjectDecoder.DecodeInto(envelope.Raw.CreateCodedInput(), message, obj);
             return true;
         }
-        catch (InvalidProtocolBufferException e)
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException or JsonException)
         {
-            error = $"the protobuf body is malformed: {e.Message}";
+            obj = null;
+            error = Malformed(e.Message.TrimEnd('.'));
             return false;
         }
     }
 
-    private static JsonObject Decode(byte[] bytes, ProtoMessage message)
+    private static bool TryResolve(
+        RuntimeUnknown envelope,
+        [NotNullWhen(true)] out ProtobufMessage? message,
+        [NotNullWhen(false)] out ProtobufDecodeError? error)
     {
-        var json = new JsonObject();
-        var input = new CodedInputStream(bytes);
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        message = null;
+        if (envelope.Kind.Length == 0 || envelope.ApiVersion.Length == 0)
         {
-            if (!message.Fields.TryGetValue(WireFormat.GetTagFieldNumber(tag), out var field))
-            {
-                input.SkipLastField();
-                continue;
-            }
-
-            JsonNode? value = field.Type switch
-            {
-                ProtoType.String => input.ReadString(),
-                ProtoType.Int64 => input.ReadInt64(),
-                ProtoType.Bool => input.ReadBool(),
-                ProtoType.Bytes => Convert.ToBase64String(input.ReadBytes().ToByteArray()),
-                ProtoType.Message => Decode(input.ReadBytes().ToByteArray(), field.Message!),
-                ProtoType.Time => Time(input.ReadBytes().ToByteArray()),
-                ProtoType.StringMap or ProtoType.BytesMap => null,
-                _ => null,
-            };
-
-            if (field.Type is ProtoType.StringMap or ProtoType.BytesMap)
-            {
-                var (key, entry) = MapEntry(input.ReadBytes().ToByteArray(), field.Type == ProtoType.BytesMap);
-                var map = json[field.Json] as JsonObject ?? [];
-                map[key] = entry;
-                json[field.Json] = map;
-            }
-            else if (value is null || (!field.Repeated && IsDefault(value)))
-            {
-                // Go encodes every field; an empty string, zero or false is what JSON would have left out.
-                continue;
-            }
-            else if (field.Repeated)
-            {
-                var list = json[field.Json] as JsonArray ?? [];
-                list.Add(value);
-                json[field.Json] = list;
-            }
-            else
-            {
-                json[field.Json] = value;
-            }
+            error = Malformed("its envelope names no kind or apiVersion");
+            return false;
         }
 
-        return json;
-    }
-
-    private static (string Key, JsonNode Value) MapEntry(byte[] bytes, bool binary)
-    {
-        var input = new CodedInputStream(bytes);
-        string key = "";
-        JsonNode value = "";
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        // Go writes every object with at least its metadata, so an envelope without one is a body cut short.
+        if (envelope.Raw.IsEmpty)
         {
-            switch (WireFormat.GetTagFieldNumber(tag))
-            {
-                case 1: key = input.ReadString(); break;
-                case 2: value = binary ? Convert.ToBase64String(input.ReadBytes().ToByteArray()) : input.ReadString(); break;
-                default: input.SkipLastField(); break;
-            }
+            error = Malformed($"its envelope names a {envelope.Kind} but carries no object");
+            return false;
         }
 
-        return (key, value);
-    }
-
-    private static bool IsDefault(JsonNode value) => value.ToJsonString() is "\"\"" or "0" or "false";
-
-    /// <summary>metav1.Time: seconds (1) and nanos (2) since the epoch, as RFC 3339; null for the zero time.</summary>
-    private static string? Time(byte[] bytes)
-    {
-        var input = new CodedInputStream(bytes);
-        long seconds = 0;
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
+        if (envelope.ContentEncoding.Length != 0)
         {
-            if (WireFormat.GetTagFieldNumber(tag) == 1)
-            {
-                seconds = input.ReadInt64();
-            }
-            else
-            {
-                input.SkipLastField();
-            }
+            error = new ProtobufDecodeError(ProtobufDecodeErrorReason.Unsupported,
+                $"The {envelope.Kind} in this protobuf body is {envelope.ContentEncoding}-encoded, which this server does not decode. " +
+                "Send it without a content encoding, or as application/json.");
+            return false;
         }
 
-        return seconds == 0 ? null : DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        if (envelope.ContentType.Length != 0 && envelope.ContentType != MediaType)
+        {
+            error = new ProtobufDecodeError(ProtobufDecodeErrorReason.Unsupported,
+                $"The {envelope.Kind} in this protobuf body is itself {envelope.ContentType}, which this server does not unwrap. " +
+                "Send the object as application/json.");
+            return false;
+        }
+
+        if (!ProtobufKinds.TryGet(envelope.ApiVersion, envelope.Kind, out message))
+        {
+            error = new ProtobufDecodeError(ProtobufDecodeErrorReason.Unsupported,
+                $"This server cannot decode a {envelope.Kind} ({envelope.ApiVersion}) sent as protobuf; it reads protobuf only for " +
+                $"{ProtobufKinds.Describe()}. Send this object as application/json, for example with kubectl create -f or kubectl apply.");
+            return false;
+        }
+
+        error = null;
+        return true;
     }
+
+    private static ProtobufDecodeError Malformed(string what) => new(ProtobufDecodeErrorReason.Malformed,
+        $"The request body is not a readable Kubernetes protobuf object: {what}. " +
+        "Resend it whole, or send the object as application/json.");
 }
