@@ -71,7 +71,7 @@ internal sealed class ServiceAccountTokens(byte[] signingKey, TimeProvider time)
 
         var k8s = claims["kubernetes.io"]!;
         var ns = k8s["namespace"]!.GetValue<string>();
-        return new UserInfo(
+        return UserInfo.Authenticated(
             claims["sub"]!.GetValue<string>(),
             k8s["serviceaccount"]!["uid"]!.GetValue<string>(),
             ["system:serviceaccounts", $"system:serviceaccounts:{ns}", "system:authenticated"]);

@@ -31,7 +31,7 @@ internal static class StaticTokenFile
                 ? fields[3].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList()
                 : [];
             groups.Add("system:authenticated");
-            if (!tokens.TryAdd(fields[0], new UserInfo(fields[1], fields[2], groups)))
+            if (!tokens.TryAdd(fields[0], UserInfo.Authenticated(fields[1], fields[2], groups)))
             {
                 throw new FormatException($"token file line {lineNumber}: the token is listed twice");
             }

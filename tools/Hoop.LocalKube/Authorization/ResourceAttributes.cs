@@ -1,10 +1,15 @@
 namespace Hoop.LocalKube.Authorization;
 
-/// <summary>What a request does to which resource, as a SubjectAccessReview's <c>resourceAttributes</c> says.</summary>
-internal sealed record ResourceAttributes(string Verb, string Group, string Resource, string? Subresource = null, string? Namespace = null, string? Name = null);
-
-/// <summary>A request to a non-resource URL (<c>/healthz</c>, <c>/version</c>), as <c>nonResourceAttributes</c> says.</summary>
-internal sealed record NonResourceAttributes(string Verb, string Path);
-
-/// <summary>An authorizer's answer; the reason names the binding that allowed it.</summary>
-internal sealed record Decision(bool Allowed, string Reason);
+/// <summary>A resource request to authorize, shaped like SubjectAccessReview's <c>spec.resourceAttributes</c>.</summary>
+internal sealed record ResourceAttributes
+{
+    /// <summary>Empty for cluster-scoped resources and for requests across all namespaces.</summary>
+    public string Namespace { get; init; } = "";
+    public string Verb { get; init; } = "";
+    public string Group { get; init; } = "";
+    public string Version { get; init; } = "";
+    public string Resource { get; init; } = "";
+    public string Subresource { get; init; } = "";
+    /// <summary>Empty for requests that name no object, such as list, watch and create.</summary>
+    public string Name { get; init; } = "";
+}

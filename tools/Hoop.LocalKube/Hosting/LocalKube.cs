@@ -62,12 +62,19 @@ public sealed class LocalKube : IAsyncDisposable
         var serviceAccountTokens = new ServiceAccountTokens(signingKey, time);
         var authenticator = new Authenticator(tokens, serviceAccountTokens);
         var crds = new CustomResourceDefinitions(catalog, store, time);
-        var rbac = new RbacAuthorizer(key => store.List(key, null).Items);
-        var reviews = new Reviews(authenticator, (caller, review) => AccessReviews.Answer(review, caller, rbac));
+        // RBAC objects are read afresh for every decision, so a new binding counts at once.
+        string[] rbacKinds = ["roles", "clusterroles", "rolebindings", "clusterrolebindings"];
+        RbacAuthorizer Rbac() => new(rbacKinds.SelectMany(kind => store.List($"rbac.authorization.k8s.io/{kind}", null).Items));
+        var reviews = new Reviews(authenticator, (caller, review) => AccessReviews.Answer(review, caller, Rbac()) switch
+        {
+            { Rejection: { } rejection } => throw new ApiStatus(rejection.Code, rejection.Reason, rejection.Message, rejection.ToStatus()["details"]?.DeepClone().AsObject()),
+            { Review: { } answer } => answer,
+            _ => throw new ApiStatus(500, "InternalError", "Internal error occurred: the access review produced no answer"),
+        });
         var services = new ServiceEndpoints();
         var admission = new WebhookDispatcher(store, services);
         var resources = new ResourceHandler(catalog, store, time, crds, new GarbageCollector(store, time), serviceAccountTokens, reviews, admission);
-        var server = new ApiServer(catalog, authenticator, resources, rbac);
+        var server = new ApiServer(catalog, authenticator, resources, Rbac);
         foreach (var ns in DefaultNamespaces)
         {
             store.TryCreate("/namespaces", Namespace(ns, time), out _);

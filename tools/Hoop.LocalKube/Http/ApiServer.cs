@@ -10,7 +10,7 @@ namespace Hoop.LocalKube.Http;
 /// The request pipeline: authenticate every request (anonymous gets 401), then version, discovery, OpenAPI or a
 /// resource. Every failure becomes a Status object; nothing escapes as a 500 without one.
 /// </summary>
-internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authenticator, ResourceHandler resources, RbacAuthorizer rbac)
+internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authenticator, ResourceHandler resources, Func<RbacAuthorizer> rbac)
 {
     public static JsonObject Version { get; } = new()
     {
@@ -65,25 +65,26 @@ internal sealed class ApiServer(ResourceCatalog catalog, Authenticator authentic
         var checks = new List<ResourceAttributes>
         {
             serviceAccount == default
-                ? new ResourceAttributes("impersonate", "", "users", Name: target)
-                : new ResourceAttributes("impersonate", "", "serviceaccounts", Namespace: serviceAccount.ns, Name: serviceAccount.name),
+                ? new ResourceAttributes { Verb = "impersonate", Resource = "users", Name = target }
+                : new ResourceAttributes { Verb = "impersonate", Resource = "serviceaccounts", Namespace = serviceAccount.ns, Name = serviceAccount.name },
         };
-        checks.AddRange(groups.Select(g => new ResourceAttributes("impersonate", "", "groups", Name: g)));
+        checks.AddRange(groups.Select(g => new ResourceAttributes { Verb = "impersonate", Resource = "groups", Name = g }));
         if (uid.Length > 0)
         {
-            checks.Add(new ResourceAttributes("impersonate", "authentication.k8s.io", "uids", Name: uid));
+            checks.Add(new ResourceAttributes { Verb = "impersonate", Group = "authentication.k8s.io", Resource = "uids", Name = uid });
         }
 
+        var authorizer = rbac();
         foreach (var check in checks)
         {
-            if (!rbac.Authorize(caller, check).Allowed)
+            if (!authorizer.Authorize(caller, check).Allowed)
             {
                 throw new ApiStatus(403, "Forbidden", $"{check.Resource} \"{check.Name}\" is forbidden: User \"{caller.Username}\" cannot impersonate resource \"{check.Resource}\" in API group \"{check.Group}\" at the cluster scope");
             }
         }
 
         groups.Add("system:authenticated");
-        return new UserInfo(target, uid, groups);
+        return UserInfo.Authenticated(target, uid, groups);
     }
 
     private async Task RouteAsync(HttpContext context, UserInfo user)
