@@ -17,7 +17,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Create_namespace_decodes_to_the_json_kubectl_prints()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"demo","creationTimestamp":null},"spec":{},"status":{}}""",
             Decode(KubectlCapturedBodies.CreateNamespace));
     }
@@ -27,7 +27,7 @@ public sealed class KubectlProtobufRequestTests
     {
         var body = KubectlRequestBodies.CreateNamespace("demo", [new("hoop.dev/team", "payments")]);
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"Namespace","apiVersion":"v1",
              "metadata":{"name":"demo","creationTimestamp":null,"labels":{"hoop.dev/team":"payments"}},
@@ -39,7 +39,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Create_configmap_from_literal_decodes_to_its_data()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"cfg","creationTimestamp":null},"data":{"a":"1"}}""",
             Decode(KubectlRequestBodies.CreateConfigMap("cfg", ("a", "1"))));
     }
@@ -47,7 +47,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Create_secret_decodes_its_data_as_base64_and_omits_the_empty_type()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"Secret","apiVersion":"v1","metadata":{"name":"s1","creationTimestamp":null},"data":{"password":"aHVudGVyMg=="}}""",
             Decode(KubectlCapturedBodies.CreateSecret));
     }
@@ -55,7 +55,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Auth_whoami_decodes_to_an_empty_self_subject_review()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"SelfSubjectReview","apiVersion":"authentication.k8s.io/v1",
              "metadata":{"creationTimestamp":null},"status":{"userInfo":{}}}
@@ -66,7 +66,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Create_token_carries_its_audiences_and_expiration()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"TokenRequest","apiVersion":"authentication.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"audiences":["https://hoop.dev","api"],"expirationSeconds":3600},
@@ -78,7 +78,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Create_token_bound_to_a_secret_has_null_audiences_and_no_expiration()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"TokenRequest","apiVersion":"authentication.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"audiences":null,"boundObjectRef":{"kind":"Secret","apiVersion":"v1","name":"s1"}},
@@ -92,7 +92,7 @@ public sealed class KubectlProtobufRequestTests
     {
         var body = KubectlRequestBodies.CanI("team-a", "approve", "hoop.dev", "approvalpolicies", "production");
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"resourceAttributes":{"namespace":"team-a","verb":"approve","group":"hoop.dev","resource":"approvalpolicies","name":"production"}},
@@ -104,7 +104,7 @@ public sealed class KubectlProtobufRequestTests
     [Fact]
     public void Auth_can_i_on_a_url_carries_the_non_resource_attributes()
     {
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"SelfSubjectAccessReview","apiVersion":"authorization.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"nonResourceAttributes":{"path":"/healthz","verb":"get"}},

@@ -43,7 +43,7 @@ public sealed class ProtobufObjectFieldTests
 
         var body = KubectlRequestBodies.Envelope("v1", "ConfigMap", new ProtoMessageBuilder().Message(1, metadata));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"ConfigMap","apiVersion":"v1","metadata":{
               "name":"w1","generateName":"w-","namespace":"team-a","uid":"4a7c0e7e-8c3f-4d43-9d6a-0d4b5d3e9b11",
@@ -69,7 +69,7 @@ public sealed class ProtobufObjectFieldTests
             .MapEntry(3, "blob", [0x00, 0x01, 0x02, 0xff])
             .Bool(4, false));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"cfg","namespace":"team-a","creationTimestamp":null},
              "immutable":false,"data":{"mode":"strict"},"binaryData":{"blob":"AAEC/w=="}}
@@ -87,7 +87,7 @@ public sealed class ProtobufObjectFieldTests
             .MapEntry(4, "username", "admin")
             .Bool(5, true));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"Secret","apiVersion":"v1","metadata":{"name":"db","creationTimestamp":null},
              "immutable":true,"data":{"password":"aHVudGVyMg=="},"stringData":{"username":"admin"},"type":"kubernetes.io/basic-auth"}
@@ -106,7 +106,7 @@ public sealed class ProtobufObjectFieldTests
                 .Message(2, new ProtoMessageBuilder().String(1, "NamespaceDeletionContentFailure").String(2, "False")
                     .Message(4, Time(November14th2023)).String(5, "ContentDeleted").String(6, ""))));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"Namespace","apiVersion":"v1","metadata":{"name":"demo","creationTimestamp":null},
              "spec":{"finalizers":["kubernetes"]},
@@ -131,7 +131,7 @@ public sealed class ProtobufObjectFieldTests
                     .Message(2, new ProtoMessageBuilder().String(1, "read").String(1, "write")))
                 .String(6, "u-42")));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"SubjectAccessReview","apiVersion":"authorization.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"resourceAttributes":{"namespace":"team-a","verb":"approve","group":"hoop.dev","resource":"accessrequests",
@@ -148,7 +148,7 @@ public sealed class ProtobufObjectFieldTests
             .Message(1, KubectlRequestBodies.ObjectMeta())
             .Message(2, new ProtoMessageBuilder().String(1, "s3cr3t").String(2, "https://hoop.dev")));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """
             {"kind":"TokenReview","apiVersion":"authentication.k8s.io/v1","metadata":{"creationTimestamp":null},
              "spec":{"token":"s3cr3t","audiences":["https://hoop.dev"]}}
@@ -166,7 +166,7 @@ public sealed class ProtobufObjectFieldTests
             .MapEntry(2, "a", "1")
             .Varint(100, 5));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"cfg","creationTimestamp":null},"data":{"a":"1"}}""",
             Decode(body));
     }
@@ -178,7 +178,7 @@ public sealed class ProtobufObjectFieldTests
             .Message(1, new ProtoMessageBuilder().String(1, "demo"))
             .Message(1, new ProtoMessageBuilder().MapEntry(11, "env", "dev")));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"demo","labels":{"env":"dev"}}}""",
             Decode(body));
     }
@@ -189,7 +189,7 @@ public sealed class ProtobufObjectFieldTests
         var body = KubectlRequestBodies.Envelope("v1", "Namespace", new ProtoMessageBuilder()
             .Message(1, new ProtoMessageBuilder().String(1, "demo").Message(8, Time(-62135596800))));
 
-        JsonAssert.Equivalent(
+        JsonAssert.Equal(
             """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"demo","creationTimestamp":null}}""",
             Decode(body));
     }

@@ -28,8 +28,7 @@ internal sealed class WebhookDispatcher(ObjectStore store, ServiceEndpoints serv
             var response = await CallAsync(webhook, request with { Object = obj }, cancellationToken).ConfigureAwait(false);
             if (response?["patch"]?.GetValue<string>() is { } patch && obj is not null)
             {
-                var decoded = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(patch)));
-                var outcome = JsonPatch.Apply(obj, decoded);
+                var outcome = JsonPatch.Apply(obj, Encoding.UTF8.GetString(Convert.FromBase64String(patch)));
                 obj = outcome.Error is null
                     ? outcome.Result as JsonObject
                     : throw new ApiStatus(500, "InternalError", $"Internal error occurred: admission webhook \"{Name(webhook)}\" returned a patch that does not apply: {outcome.Error}");

@@ -44,26 +44,17 @@ internal sealed partial class ResourceHandler
 
     private static JsonObject ApplyPatch(PatchKind kind, ResourceType type, JsonObject current, byte[] body)
     {
-        JsonNode? patch;
-        try
-        {
-            patch = JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw ApiStatus.BadRequest($"error decoding patch: {e.Message}");
-        }
-
+        var text = System.Text.Encoding.UTF8.GetString(body);
         var outcome = kind switch
         {
-            PatchKind.JsonPatch => JsonPatch.Apply(current, patch),
-            PatchKind.MergePatch => MergePatch.Apply(current, patch),
-            _ => StrategicMergePatch.Apply(current, patch),
+            PatchKind.JsonPatch => JsonPatch.Apply(current, text),
+            PatchKind.MergePatch => MergePatch.Apply(current, text),
+            _ => StrategicMergePatch.Apply(current, text),
         };
 
-        if (outcome.Error is { } error)
+        if (!outcome.Succeeded)
         {
-            throw kind == PatchKind.JsonPatch ? new ApiStatus(422, "Invalid", error) : ApiStatus.BadRequest(error);
+            throw outcome.Failure == PatchFailure.MalformedPatch ? ApiStatus.BadRequest(outcome.Error) : new ApiStatus(422, "Invalid", outcome.Error);
         }
 
         return outcome.Result as JsonObject ?? throw ApiStatus.BadRequest($"the patched {type.Kind} is not a JSON object");

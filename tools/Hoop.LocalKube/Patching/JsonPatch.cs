@@ -1,205 +1,193 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Hoop.LocalKube.Patching;
 
 /// <summary>
-/// RFC 6902 JSON patch (add, remove, replace, move, copy, test) over RFC 6901 pointers. All or nothing: the patch runs
-/// on a copy, and the first operation that does not apply fails the whole patch.
+/// Applies RFC 6902 JSON patches (add, remove, replace, move, copy, test) to a copy of an object, all or nothing:
+/// when one operation fails the outcome carries the error and no changed document.
 /// </summary>
 internal static class JsonPatch
 {
-    public static PatchOutcome Apply(JsonNode? target, JsonNode? patch)
+    private const int PreviewLength = 80;
+
+    public static PatchOutcome Apply(JsonNode? document, string patch) =>
+        PatchBody.TryParse(patch, out var parsed, out var error) ? Apply(document, parsed) : PatchOutcome.Malformed(error);
+
+    public static PatchOutcome Apply(JsonNode? document, JsonNode? patch)
     {
         if (patch is not JsonArray operations)
         {
-            return PatchOutcome.Fail("the JSON patch must be an array of operations");
+            return PatchOutcome.Malformed(
+                $"a JSON patch must be an array of operations such as [{{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}}], but the body is {PatchBody.Describe(patch)}");
         }
 
-        var document = target?.DeepClone();
+        var parsed = new List<JsonPatchOperation>(operations.Count);
         for (var i = 0; i < operations.Count; i++)
         {
-            if (operations[i] is not JsonObject operation || operation["op"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
-                || operation["path"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            if (!JsonPatchOperation.TryRead(operations[i], i, out var operation, out var failure))
             {
-                return PatchOutcome.Fail($"operation {i}: an operation needs \"op\" and \"path\" strings");
+                return failure;
             }
 
-            var op = operation["op"]!.GetValue<string>();
-            var path = operation["path"]!.GetValue<string>();
-            var error = op switch
+            parsed.Add(operation);
+        }
+
+        // Operations run on a copy, so a failure half way leaves the caller's document as it was.
+        var root = document?.DeepClone();
+        foreach (var operation in parsed)
+        {
+            var reason = Apply(operation, ref root);
+            if (reason is not null)
             {
-                "add" => Add(ref document, path, operation["value"]?.DeepClone(), operation.ContainsKey("value")),
-                "remove" => Remove(ref document, path, out _),
-                "replace" => Remove(ref document, path, out _) ?? Add(ref document, path, operation["value"]?.DeepClone(), operation.ContainsKey("value")),
-                "move" => Move(ref document, operation["from"]?.GetValue<string>(), path, copy: false),
-                "copy" => Move(ref document, operation["from"]?.GetValue<string>(), path, copy: true),
-                "test" => Test(document, path, operation["value"]),
-                _ => $"unknown operation \"{op}\"",
-            };
-            if (error is not null)
-            {
-                return PatchOutcome.Fail($"operation {i} ({op} {path}): {error}");
+                return JsonPatchOperation.Reject(operation.Label, reason);
             }
         }
 
-        return new PatchOutcome(document, null);
+        return PatchOutcome.Success(root);
     }
 
-    private static string? Add(ref JsonNode? document, string path, JsonNode? value, bool hasValue)
+    private static string? Apply(JsonPatchOperation operation, ref JsonNode? root) => operation.Op switch
     {
-        if (!hasValue)
-        {
-            return "missing \"value\"";
-        }
+        "add" => Add(ref root, operation.Path, operation.Value?.DeepClone()),
+        "remove" => Remove(root, operation.Path, out _),
+        "replace" => Replace(ref root, operation.Path, operation.Value?.DeepClone()),
+        "move" => Move(ref root, operation.From!, operation.Path),
+        "copy" => Copy(ref root, operation.From!, operation.Path),
+        _ => Test(root, operation.Path, operation.Value),
+    };
 
-        if (path.Length == 0)
+    private static string? Add(ref JsonNode? root, JsonPointer path, JsonNode? value)
+    {
+        if (path.IsRoot)
         {
-            document = value;
+            root = value;
             return null;
         }
 
-        if (!TryParent(document, path, out var parent, out var last, out var error))
+        var parent = path.Parent;
+        if (!parent.TryResolve(root, out var container))
         {
-            return error;
+            return $"no value exists at \"{parent}\"; add it before adding inside it";
         }
 
-        switch (parent)
+        var token = path.LastToken;
+        switch (container)
         {
             case JsonObject obj:
-                obj[last] = value;
+                obj[token] = value;
                 return null;
-            case JsonArray array when last == "-":
+            case JsonArray array when token == "-":
                 array.Add(value);
                 return null;
-            case JsonArray array when TryIndex(last, array.Count, out var index):
+            case JsonArray array:
+                if (!JsonPointer.TryParseIndex(token, out var index))
+                {
+                    return $"\"{token}\" is not an index into the array at \"{parent}\"; use a number, or \"-\" to append";
+                }
+
+                if (index > array.Count)
+                {
+                    return $"index {token} is out of range for the array at \"{parent}\", which has {array.Count} elements";
+                }
+
                 array.Insert(index, value);
                 return null;
             default:
-                return "the path does not name a place in the document";
+                return $"the value at \"{parent}\" is {PatchBody.Describe(container)}, so nothing can be added inside it";
         }
     }
 
-    private static string? Remove(ref JsonNode? document, string path, out JsonNode? removed)
+    private static string? Remove(JsonNode? root, JsonPointer path, out JsonNode? removed)
     {
         removed = null;
-        if (path.Length == 0)
+        if (path.IsRoot)
         {
-            removed = document;
-            document = null;
-            return null;
+            return "the whole document cannot be removed";
         }
 
-        if (!TryParent(document, path, out var parent, out var last, out var error))
+        var parent = path.Parent;
+        parent.TryResolve(root, out var container);
+        switch (container)
         {
-            return error;
-        }
-
-        switch (parent)
-        {
-            case JsonObject obj when obj.ContainsKey(last):
-                removed = obj[last];
-                obj.Remove(last);
+            case JsonObject obj when obj.TryGetPropertyValue(path.LastToken, out removed):
+                obj.Remove(path.LastToken);
                 return null;
-            case JsonArray array when TryIndex(last, array.Count - 1, out var index):
+            case JsonArray array when JsonPointer.TryParseIndex(path.LastToken, out var index) && index < array.Count:
                 removed = array[index];
                 array.RemoveAt(index);
                 return null;
             default:
-                return "the path does not exist";
+                return $"no value exists at \"{path}\", so there is nothing to remove";
         }
     }
 
-    private static string? Move(ref JsonNode? document, string? from, string path, bool copy)
+    private static string? Replace(ref JsonNode? root, JsonPointer path, JsonNode? value)
     {
-        if (from is null)
+        if (path.IsRoot)
         {
-            return "missing \"from\"";
+            root = value;
+            return null;
         }
 
-        if (!copy && path.StartsWith(from + "/", StringComparison.Ordinal))
+        if (!path.TryResolve(root, out _))
         {
-            return "a value cannot be moved into itself";
+            return $"no value exists at \"{path}\", so there is nothing to replace; use \"add\" to create it";
         }
 
-        if (!TryResolve(document, from, out var value))
+        path.Parent.TryResolve(root, out var container);
+        if (container is JsonArray array && JsonPointer.TryParseIndex(path.LastToken, out var index))
         {
-            return $"\"from\" {from} does not exist";
+            array[index] = value;
+        }
+        else
+        {
+            container!.AsObject()[path.LastToken] = value;
         }
 
-        value = value?.DeepClone();
-        if (!copy)
-        {
-            var removeError = Remove(ref document, from, out _);
-            if (removeError is not null)
-            {
-                return removeError;
-            }
-        }
-
-        return Add(ref document, path, value, hasValue: true);
+        return null;
     }
 
-    private static string? Test(JsonNode? document, string path, JsonNode? expected) =>
-        !TryResolve(document, path, out var actual) ? "the path does not exist"
-        : JsonNode.DeepEquals(actual, expected) ? null
-        : $"test failed: the value is {actual?.ToJsonString() ?? "null"}, not {expected?.ToJsonString() ?? "null"}";
-
-    private static bool TryResolve(JsonNode? document, string path, out JsonNode? value)
+    private static string? Move(ref JsonNode? root, JsonPointer from, JsonPointer path)
     {
-        value = document;
-        if (path.Length == 0)
+        if (!from.TryResolve(root, out _))
         {
-            return true;
+            return $"no value exists at \"{from}\", so there is nothing to move";
         }
 
-        if (!path.StartsWith('/'))
+        if (from.IsProperPrefixOf(path))
         {
-            return false;
+            return $"\"{from}\" cannot be moved into its own child \"{path}\"";
         }
 
-        foreach (var token in path[1..].Split('/').Select(Unescape))
+        if (from.Text == path.Text)
         {
-            switch (value)
-            {
-                case JsonObject obj when obj.ContainsKey(token):
-                    value = obj[token];
-                    break;
-                case JsonArray array when TryIndex(token, array.Count - 1, out var index):
-                    value = array[index];
-                    break;
-                default:
-                    return false;
-            }
+            return null;
         }
 
-        return true;
+        return Remove(root, from, out var value) ?? Add(ref root, path, value);
     }
 
-    private static bool TryParent(JsonNode? document, string path, out JsonNode? parent, out string last, out string? error)
+    private static string? Copy(ref JsonNode? root, JsonPointer from, JsonPointer path) =>
+        from.TryResolve(root, out var value)
+            ? Add(ref root, path, value?.DeepClone())
+            : $"no value exists at \"{from}\", so there is nothing to copy";
+
+    private static string? Test(JsonNode? root, JsonPointer path, JsonNode? expected)
     {
-        parent = null;
-        last = "";
-        error = null;
-        if (!path.StartsWith('/'))
+        if (!path.TryResolve(root, out var actual))
         {
-            error = "a path must start with '/'";
-            return false;
+            return $"no value exists at \"{path}\" to test";
         }
 
-        var split = path.LastIndexOf('/');
-        last = Unescape(path[(split + 1)..]);
-        if (!TryResolve(document, path[..split], out parent) || parent is not (JsonObject or JsonArray))
-        {
-            error = "the parent of the path does not exist";
-            return false;
-        }
-
-        return true;
+        // DeepEquals compares numbers by value (1 equals 1.0) and objects regardless of member order, as RFC 6902 asks.
+        return JsonNode.DeepEquals(actual, expected)
+            ? null
+            : $"the value at \"{path}\" is {Preview(actual)}, not {Preview(expected)}";
     }
 
-    private static bool TryIndex(string token, int max, out int index) =>
-        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out index) && (token == "0" || !token.StartsWith('0')) && index <= max;
-
-    private static string Unescape(string token) => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+    private static string Preview(JsonNode? node)
+    {
+        var json = node?.ToJsonString() ?? "null";
+        return json.Length <= PreviewLength ? json : string.Concat(json.AsSpan(0, PreviewLength), "...");
+    }
 }
