@@ -202,6 +202,19 @@ public abstract class KubectlScenarios(ClusterUnderTest cluster)
         Assert.Contains("Unauthorized", forged.Error, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Create_namespace_configmap_and_secret_sent_as_protobuf_are_stored_as_sent()
+    {
+        using var kubectl = cluster.Kubectl();
+        var ns = $"t-{Guid.NewGuid().ToString("N")[..10]}";
+        Assert.Contains($"namespace/{ns} created", (await kubectl.RunAsync("create", "namespace", ns)).Succeeded().Output, StringComparison.Ordinal);
+        (await kubectl.RunAsync("create", "configmap", "settings", "-n", ns, "--from-literal=mode=strict")).Succeeded();
+        (await kubectl.RunAsync("create", "secret", "generic", "creds", "-n", ns, "--from-literal=password=s3cret")).Succeeded();
+
+        Assert.Equal("strict", (await kubectl.RunAsync("get", "configmap", "settings", "-n", ns, "-o", "jsonpath={.data.mode}")).Succeeded().Output);
+        Assert.Equal("czNjcmV0", (await kubectl.RunAsync("get", "secret", "creds", "-n", ns, "-o", "jsonpath={.data.password}")).Succeeded().Output);
+    }
+
     private async Task<string> NamespaceAsync(Kubectl kubectl)
     {
         var ns = $"t-{Guid.NewGuid().ToString("N")[..10]}";
