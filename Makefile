@@ -35,8 +35,11 @@ run: deps build ## Build and run the walkthrough (see README)
 	@bin/kubectl-hoop version
 	@echo
 	@echo "make run: the walkthrough -- LocalKube, a local PostgreSQL, the operator, a gateway and a held statement"
-	@echo "you approve -- arrives with the operator and the gateway. They are not built yet, so there is nothing"
-	@echo "to run today beyond the tools' skeletons in bin/. README.md says what exists."
+	@echo "you approve -- arrives with the operator and the gateway, which are not built yet. What runs today:"
+	@echo "bin/hoop-localkube, the local Kubernetes API server (docs/localkube.md), e.g."
+	@echo "  printf 'admin-token,admin,uid-admin,\"system:masters\"\n' > /tmp/tokens.csv"
+	@echo "  bin/hoop-localkube --listen 127.0.0.1:6443 --tokens /tmp/tokens.csv --kubeconfig-out /tmp/kubeconfig"
+	@echo "  KUBECONFIG=/tmp/kubeconfig kubectl apply -f crds/ && KUBECONFIG=/tmp/kubeconfig kubectl get crds"
 
 manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Hoop.Api
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
