@@ -19,7 +19,7 @@ internal sealed class CustomResourceDefinitions(ResourceCatalog catalog, ObjectS
             return;
         }
 
-        var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var now = Http.ObjectMetadata.Timestamp(time.GetUtcNow());
         JsonObject Condition(string kind, string reason, string message) => new()
         {
             ["type"] = kind,

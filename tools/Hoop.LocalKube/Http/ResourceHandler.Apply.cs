@@ -116,40 +116,12 @@ internal sealed partial class ResourceHandler
 
     private async Task CreateAppliedAsync(HttpContext context, ResourceType type, ApiRequestPath path, Authorization.UserInfo user, JsonObject obj)
     {
-        var metadata = ObjectMetadata.Of(obj);
         if (path.Namespace is not null)
         {
-            metadata["namespace"] = path.Namespace;
+            ObjectMetadata.Of(obj)["namespace"] = path.Namespace;
             EnsureNamespaceExists(path.Namespace);
         }
 
-        metadata["uid"] = ObjectMetadata.NewUid();
-        metadata["creationTimestamp"] = ObjectMetadata.Timestamp(Now);
-        metadata["generation"] = 1;
-        metadata.Remove("resourceVersion");
-        if (type.HasStatus)
-        {
-            obj.Remove("status");
-        }
-
-        var admissionRequest = new Admission.AdmissionRequest(type, "CREATE", null, path.Namespace, path.Name!, user, obj, null, IsDryRun(context));
-        obj = await admission.MutateAsync(admissionRequest, context.RequestAborted).ConfigureAwait(false) ?? obj;
-        var errors = ObjectMetadata.NameErrors(path.Name!).ToList();
-        PrepareCustom(type, obj, null, FieldValidation(context), errors);
-        if (errors.Count > 0)
-        {
-            throw ApiStatus.Invalid(type.Kind, type.Group, path.Name!, errors);
-        }
-
-        await admission.ValidateAsync(admissionRequest with { Object = obj }, context.RequestAborted).ConfigureAwait(false);
-
-        crds.BeforeCreate(type, obj);
-        if (!store.TryCreate(type.StorageKey, type.ToStorage(obj), out var stored))
-        {
-            throw ApiStatus.Conflict(type.QualifiedResource, path.Name!, type.Group, type.Resource);
-        }
-
-        crds.AfterWrite(type);
-        await JsonResponses.WriteAsync(context, 201, WithTypeMeta(type, stored)).ConfigureAwait(false);
+        await StoreNewAsync(context, type, path, user, obj, path.Name!, recordUpdateManager: false).ConfigureAwait(false);
     }
 }

@@ -42,6 +42,16 @@ internal sealed partial class ResourceHandler
             metadata["name"] = name;
         }
 
+        await StoreNewAsync(context, type, path, user, obj, name, recordUpdateManager: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What every creation goes through, by POST or by server-side apply: server-set metadata, mutating admission,
+    /// name and schema validation, validating admission, then storage (409 AlreadyExists when the name is taken).
+    /// </summary>
+    private async Task StoreNewAsync(HttpContext context, ResourceType type, ApiRequestPath path, UserInfo user, JsonObject obj, string name, bool recordUpdateManager)
+    {
+        var metadata = ObjectMetadata.Of(obj);
         metadata["uid"] = ObjectMetadata.NewUid();
         metadata["creationTimestamp"] = ObjectMetadata.Timestamp(Now);
         metadata["generation"] = 1;
@@ -72,8 +82,11 @@ internal sealed partial class ResourceHandler
         }
 
         await admission.ValidateAsync(admissionRequest with { Object = obj }, context.RequestAborted).ConfigureAwait(false);
+        if (recordUpdateManager)
+        {
+            ManagedFields.RecordUpdate(null, obj, FieldManager(context), type.ApiVersion, ObjectMetadata.Timestamp(Now), !type.HasStatus, null);
+        }
 
-        ManagedFields.RecordUpdate(null, obj, FieldManager(context), type.ApiVersion, ObjectMetadata.Timestamp(Now), !type.HasStatus, null);
         crds.BeforeCreate(type, obj);
         if (IsDryRun(context))
         {

@@ -58,7 +58,7 @@ internal sealed class GarbageCollector(ObjectStore store, TimeProvider time)
         if (finalizers.Count > 0)
         {
             var marked = obj.DeepClone().AsObject();
-            marked["metadata"]!["deletionTimestamp"] ??= time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            marked["metadata"]!["deletionTimestamp"] ??= Http.ObjectMetadata.Timestamp(time.GetUtcNow());
             marked["metadata"]!["finalizers"] = new JsonArray([.. finalizers.Distinct().Select(f => (JsonNode)f)]);
             store.TryUpdate(key, marked, null);
             OwnerDeleting(marked, propagation);
