@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using Hoop.Api.Serialization;
 using Hoop.Manifests.Crds;
 using Hoop.Manifests.Yaml;
-using Hoop.Testing.Kubernetes;
+using Hoop.Testing;
 
 namespace Hoop.Manifests.Tests;
 

@@ -1,4 +1,4 @@
-using Hoop.Testing.Kubernetes;
+using Hoop.Api.Serialization;
 
 namespace Hoop.Manifests.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Hoop.Testing.Kubernetes;
+using Hoop.Api.Serialization;
+using Hoop.Testing;
 
 namespace Hoop.Manifests.Tests;
 

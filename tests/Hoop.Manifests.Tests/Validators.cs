@@ -1,6 +1,7 @@
+using Hoop.Api.Serialization;
 using Hoop.LocalKube.Validation;
 using Hoop.Manifests.Crds;
-using Hoop.Testing.Kubernetes;
+using Hoop.Testing;
 
 namespace Hoop.Manifests.Tests;
 

@@ -84,4 +84,20 @@ public enum DetectorType
 
     [JsonStringEnumMemberName("iban")]
     Iban,
+
+    /// <summary>Phone numbers in E.164 form (<c>+14155550123</c>).</summary>
+    [JsonStringEnumMemberName("phone")]
+    Phone,
+
+    /// <summary>IPv4 and IPv6 addresses.</summary>
+    [JsonStringEnumMemberName("ipAddress")]
+    IpAddress,
+
+    /// <summary>JSON Web Tokens (three base64url parts whose header names an algorithm).</summary>
+    [JsonStringEnumMemberName("jwt")]
+    Jwt,
+
+    /// <summary>Well-known API key and secret shapes (AWS access keys, GitHub, Slack, Stripe, Google keys, PEM private keys).</summary>
+    [JsonStringEnumMemberName("apiKey")]
+    ApiKey,
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Hoop.Testing;
 using Hoop.Testing.Kubernetes;
 
 namespace Hoop.LocalKube.Tests.Scenarios;
@@ -10,7 +11,7 @@ namespace Hoop.LocalKube.Tests.Scenarios;
 /// </summary>
 public abstract class KubectlScenarios(ClusterUnderTest cluster)
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryFiles.Root;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     [Fact]
@@ -272,19 +273,6 @@ public abstract class KubectlScenarios(ClusterUnderTest cluster)
         {
             return text.ToString();
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Operator.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("no Operator.sln above the test binaries");
     }
 }
 

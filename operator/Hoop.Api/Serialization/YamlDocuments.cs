@@ -1,17 +1,29 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Hoop.Testing.Kubernetes;
+namespace Hoop.Api.Serialization;
 
-/// <summary>Reads YAML manifests into JSON trees, resolving plain scalars the way the YAML 1.2 core schema does.</summary>
+/// <summary>
+/// Reads YAML manifests into JSON trees, resolving plain scalars the way the YAML 1.2 core schema does. Malformed YAML
+/// and duplicate keys are a <see cref="FormatException"/> naming the line.
+/// </summary>
 public static partial class YamlDocuments
 {
     public static IReadOnlyList<JsonNode?> Parse(string yaml)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new FormatException($"line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}", e);
+        }
+
         return [.. stream.Documents.Select(d => ToJson(d.RootNode))];
     }
 
@@ -20,12 +32,28 @@ public static partial class YamlDocuments
 
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c =>
-            KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+        YamlMappingNode mapping => Mapping(mapping),
         YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
         YamlScalarNode scalar => Scalar(scalar),
         _ => throw new FormatException($"unsupported YAML node at {node.Start}"),
     };
+
+    private static JsonObject Mapping(YamlMappingNode mapping)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name })
+            {
+                throw new FormatException($"line {key.Start.Line}: a mapping key must be a plain string");
+            }
+
+            // Duplicate keys never get here: the YAML parser refuses them.
+            json.Add(name, ToJson(value));
+        }
+
+        return json;
+    }
 
     private static JsonValue? Scalar(YamlScalarNode scalar)
     {

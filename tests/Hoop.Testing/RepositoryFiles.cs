@@ -1,7 +1,7 @@
-namespace Hoop.Manifests.Tests;
+namespace Hoop.Testing;
 
 /// <summary>Finds files of the repository the tests were built from.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
