@@ -45,6 +45,7 @@ manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Ho
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
 
 bench: ## Run the benchmarks in bench/ (each prints figures measured side by side in one run)
+	$(DOTNET) run --project bench/PolicyEngine -c Release
 	$(DOTNET) run --project bench/LocalKubeWatch -c $(CONFIGURATION)
 
 lint: ## Check formatting and code style (what the build enforces, plus whitespace)
