@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Reflection;
 using Hoop.Api;
+using Hoop.Kubectl.Policy;
 
 namespace Hoop.Kubectl;
 
-/// <summary>The <c>kubectl hoop</c> command line. Only <c>version</c> exists so far.</summary>
+/// <summary>The <c>kubectl hoop</c> command line. So far: <c>version</c> and <c>policy test</c>.</summary>
 internal static class KubectlHoopCommandLine
 {
     public static RootCommand Create()
@@ -15,7 +16,7 @@ internal static class KubectlHoopCommandLine
             parseResult.InvocationConfiguration.Output.WriteLine($"kubectl-hoop {ClientVersion} ({HoopApiGroup.ApiVersion})");
             return 0;
         });
-        return new RootCommand("kubectl hoop approves, denies, requests and inspects AccessRequests.") { version };
+        return new RootCommand("kubectl hoop approves, denies, requests and inspects AccessRequests.") { version, PolicyTestCommand.Create() };
     }
 
     private static string ClientVersion =>
