@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Hoop.Api.V1Alpha1;
 using Hoop.Policy.Masking.Detectors;
 
@@ -16,16 +18,37 @@ internal sealed class ContentMasker
     private readonly MaskingStrategy[] _strategyByType;
     private readonly KeyedHash _hash;
 
+    // Every detector's prerequisite fact sets side by side, so ruling a value out costs no call per detector.
+    private readonly TextFacts[] _prerequisites;
+    private readonly uint[] _detectorBits;
+
+    // A value with none of these facts has no candidate detector.
+    private readonly TextFacts _gate;
+
     public ContentMasker(IReadOnlyList<(DetectorType Type, MaskingStrategy Strategy)> detectors, KeyedHash hash)
     {
         _detectors = new SensitiveContentDetector[detectors.Count];
         _strategyByType = new MaskingStrategy[(int)DetectorType.ApiKey + 1];
+        var prerequisites = new List<TextFacts>();
+        var detectorBits = new List<uint>();
         for (var i = 0; i < detectors.Count; i++)
         {
             _detectors[i] = DetectorCatalog.For(detectors[i].Type);
             _strategyByType[(int)detectors[i].Type] = detectors[i].Strategy;
+            foreach (var facts in _detectors[i].Prerequisites)
+            {
+                prerequisites.Add(facts);
+                detectorBits.Add(1u << i);
+
+                // Any one fact of each prerequisite would do; the rare ones rule most values out. One that needs
+                // nothing lets every value through.
+                _gate |= facts == TextFacts.None ? (TextFacts)ulong.MaxValue
+                    : (facts & TextFacts.Rare) != 0 ? facts & TextFacts.Rare : facts;
+            }
         }
 
+        _prerequisites = [.. prerequisites];
+        _detectorBits = [.. detectorBits];
         _hash = hash;
     }
 
@@ -42,15 +65,18 @@ internal sealed class ContentMasker
         }
 
         var profile = TextProfile.Of(value);
-        if (!MightContainAny(profile))
-        {
-            return false;
-        }
+        var candidates = Candidates(profile.Facts);
+        return candidates != 0 && TryMask(value, profile, candidates, output);
+    }
 
+    // Apart from the common case above, which has no stack buffer to set up and nothing to clean up.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryMask(ReadOnlySpan<byte> value, in TextProfile profile, uint candidates, IBufferWriter<byte> output)
+    {
         var found = new DetectionBuffer(stackalloc Detection[StackDetections]);
         try
         {
-            Find(value, profile, ref found);
+            Find(value, profile, candidates, ref found);
             if (found.Count == 0)
             {
                 return false;
@@ -66,29 +92,39 @@ internal sealed class ContentMasker
     }
 
     /// <summary>Fills <paramref name="found"/> with the merged, ordered detections in <paramref name="value"/>.</summary>
-    public void Find(ReadOnlySpan<byte> value, ref DetectionBuffer found) => Find(value, TextProfile.Of(value), ref found);
-
-    private bool MightContainAny(in TextProfile profile)
+    public void Find(ReadOnlySpan<byte> value, ref DetectionBuffer found)
     {
-        foreach (var detector in _detectors)
+        var profile = TextProfile.Of(value);
+        Find(value, profile, Candidates(profile.Facts), ref found);
+    }
+
+    /// <summary>One bit per detector (in the order the Connection lists them) that might find something in the value.</summary>
+    private uint Candidates(TextFacts facts)
+    {
+        if ((facts & _gate) == 0)
         {
-            if (detector.MightContain(profile))
+            return 0;
+        }
+
+        var candidates = 0u;
+        var prerequisites = _prerequisites;
+        for (var i = 0; i < prerequisites.Length; i++)
+        {
+            if ((facts & prerequisites[i]) == prerequisites[i])
             {
-                return true;
+                candidates |= _detectorBits[i];
             }
         }
 
-        return false;
+        return candidates;
     }
 
-    private void Find(ReadOnlySpan<byte> value, in TextProfile profile, ref DetectionBuffer found)
+    private void Find(ReadOnlySpan<byte> value, in TextProfile profile, uint candidates, ref DetectionBuffer found)
     {
-        foreach (var detector in _detectors)
+        while (candidates != 0)
         {
-            if (detector.MightContain(profile))
-            {
-                detector.Find(value, profile, ref found);
-            }
+            _detectors[BitOperations.TrailingZeroCount(candidates)].Find(value, profile, ref found);
+            candidates &= candidates - 1;
         }
 
         if (found.Count == 0)

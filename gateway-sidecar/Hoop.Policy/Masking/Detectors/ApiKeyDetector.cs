@@ -11,26 +11,38 @@ namespace Hoop.Policy.Masking.Detectors;
 /// </summary>
 internal sealed class ApiKeyDetector : SensitiveContentDetector
 {
-    private const int MinLength = 15;
     private const int MaxPemLabel = 64;
+
+    // Every key is 15 bytes or more and its prefix has a letter outside a-f, so hex strings and UUIDs are never scanned.
+    private const TextFacts AnyKey = TextFacts.AtLeast15Bytes | TextFacts.NonHexLetter;
+
+    private const TextFacts UpperPrefixed = AnyKey | TextFacts.Upper | TextFacts.UpperKeyShape;
+
+    private const TextFacts UnderscorePrefixed = AnyKey | TextFacts.Underscore | TextFacts.Lower | TextFacts.LowerKeyShape;
+
+    private const TextFacts SlackToken = AnyKey | TextFacts.Dash | TextFacts.Lower | TextFacts.SlackTokenShape;
+
+    private const TextFacts PrivateKeyBlock = AnyKey | TextFacts.Dash | TextFacts.Upper | TextFacts.DashRun5;
+
+    private ApiKeyDetector()
+        : base([UpperPrefixed, UnderscorePrefixed, SlackToken, PrivateKeyBlock])
+    {
+    }
 
     public static ApiKeyDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.ApiKey;
 
-    public override bool MightContain(in TextProfile profile) =>
-        profile.Length >= MinLength && profile.HasAny(ByteClass.Upper | ByteClass.Lower);
-
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {
-        if (profile.Has(ByteClass.Upper))
+        if (profile.Has(UpperPrefixed))
         {
             FindPrefixed(text, "AKIA"u8, [], 0, 16, Token.UpperAlnum, ref found);
             FindPrefixed(text, "ASIA"u8, [], 0, 16, Token.UpperAlnum, ref found);
             FindPrefixed(text, "AIza"u8, [], 0, 35, Token.Base64Url, ref found);
         }
 
-        if (profile.Has(ByteClass.Underscore | ByteClass.Lower))
+        if (profile.Has(UnderscorePrefixed))
         {
             FindPrefixed(text, "gh"u8, "pousr"u8, (byte)'_', 36, Token.Alnum, ref found);
             FindPrefixed(text, "github_pat_"u8, [], 0, 22, Token.AlnumUnderscore, ref found);
@@ -38,12 +50,12 @@ internal sealed class ApiKeyDetector : SensitiveContentDetector
             FindPrefixed(text, "rk_live_"u8, [], 0, 24, Token.Alnum, ref found);
         }
 
-        if (profile.Has(ByteClass.Dash | ByteClass.Lower))
+        if (profile.Has(SlackToken))
         {
             FindPrefixed(text, "xox"u8, "abprs"u8, (byte)'-', 10, Token.AlnumDash, ref found);
         }
 
-        if (profile.Has(ByteClass.Dash | ByteClass.Upper))
+        if (profile.Has(PrivateKeyBlock))
         {
             FindPrivateKeyBlocks(text, ref found);
         }

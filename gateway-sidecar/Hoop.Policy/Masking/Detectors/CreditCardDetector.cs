@@ -13,11 +13,14 @@ internal sealed class CreditCardDetector : SensitiveContentDetector
     private const int MinDigits = 13;
     private const int MaxDigits = 19;
 
+    private CreditCardDetector()
+        : base([TextFacts.CardShape])
+    {
+    }
+
     public static CreditCardDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.CreditCard;
-
-    public override bool MightContain(in TextProfile profile) => profile.Digits >= MinDigits;
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {

@@ -10,11 +10,14 @@ namespace Hoop.Policy.Masking.Detectors;
 /// </summary>
 internal sealed class EmailDetector : SensitiveContentDetector
 {
+    private EmailDetector()
+        : base([TextFacts.AtLeast6Bytes | TextFacts.At | TextFacts.Dot])
+    {
+    }
+
     public static EmailDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.Email;
-
-    public override bool MightContain(in TextProfile profile) => profile.Length >= 6 && profile.Has(ByteClass.At | ByteClass.Dot);
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {

@@ -21,12 +21,14 @@ internal sealed class IbanDetector : SensitiveContentDetector
 
     private static readonly byte[] LengthByCountry = BuildLengths();
 
+    private IbanDetector()
+        : base([TextFacts.AtLeast15Bytes | TextFacts.IbanShape])
+    {
+    }
+
     public static IbanDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.Iban;
-
-    public override bool MightContain(in TextProfile profile) =>
-        profile.Length >= MinLength && profile.Digits >= 4 && profile.Has(ByteClass.Upper);
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {

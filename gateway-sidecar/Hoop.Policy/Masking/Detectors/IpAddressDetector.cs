@@ -13,22 +13,24 @@ internal sealed class IpAddressDetector : SensitiveContentDetector
 {
     private const int MaxIpv6Length = 45;
 
+    private IpAddressDetector()
+        : base([TextFacts.Ipv4Shape, TextFacts.Ipv6Shape])
+    {
+    }
+
     public static IpAddressDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.IpAddress;
 
-    public override bool MightContain(in TextProfile profile) =>
-        (profile.Digits >= 4 && profile.Has(ByteClass.Dot)) || profile.Has(ByteClass.Colon);
-
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {
-        if (profile.Digits >= 4 && profile.Has(ByteClass.Dot) && text.Count((byte)'.') >= 3)
+        if (profile.Has(TextFacts.Ipv4Shape) && text.Count((byte)'.') >= 3)
         {
             FindIpv4(text, ref found);
         }
 
         // Without "::" an address has all eight groups, so at least six colons (with an IPv4 tail); times have two.
-        if (profile.Has(ByteClass.Colon) && (text.Count((byte)':') >= 6 || text.IndexOf("::"u8) >= 0))
+        if (profile.Has(TextFacts.Ipv6Shape) && (text.Count((byte)':') >= 6 || text.IndexOf("::"u8) >= 0))
         {
             FindIpv6(text, ref found);
         }

@@ -17,12 +17,14 @@ internal sealed class JwtDetector : SensitiveContentDetector
     private static readonly SearchValues<byte> Base64UrlBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"u8);
 
+    private JwtDetector()
+        : base([TextFacts.AtLeast16Bytes | TextFacts.Dot | TextFacts.Lower | TextFacts.Upper | TextFacts.NonHexLetter | TextFacts.JwtShape])
+    {
+    }
+
     public static JwtDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.Jwt;
-
-    public override bool MightContain(in TextProfile profile) =>
-        profile.Length >= 16 && profile.Has(ByteClass.Dot | ByteClass.Lower | ByteClass.Upper);
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {

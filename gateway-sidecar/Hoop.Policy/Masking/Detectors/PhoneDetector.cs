@@ -6,11 +6,14 @@ namespace Hoop.Policy.Masking.Detectors;
 /// <summary>Phone numbers in E.164 form: <c>+</c> then 8 to 15 digits, the first not 0, not glued to a word on the left.</summary>
 internal sealed class PhoneDetector : SensitiveContentDetector
 {
+    private PhoneDetector()
+        : base([TextFacts.PhoneShape])
+    {
+    }
+
     public static PhoneDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.Phone;
-
-    public override bool MightContain(in TextProfile profile) => profile.Digits >= 8 && profile.Has(ByteClass.Plus);
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {

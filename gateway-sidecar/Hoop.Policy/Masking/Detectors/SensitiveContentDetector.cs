@@ -9,10 +9,34 @@ namespace Hoop.Policy.Masking.Detectors;
 /// </summary>
 internal abstract class SensitiveContentDetector
 {
+    private readonly TextFacts[] _prerequisites;
+
+    /// <param name="prerequisites">
+    /// Alternative sets of facts, one of which a value must have for <see cref="Find"/> to find anything in it.
+    /// </param>
+    protected SensitiveContentDetector(TextFacts[] prerequisites)
+    {
+        _prerequisites = prerequisites;
+    }
+
     public abstract DetectorType Type { get; }
 
+    /// <summary>The alternative fact sets of which a value needs one (all of its facts) for anything to be found.</summary>
+    public ReadOnlySpan<TextFacts> Prerequisites => _prerequisites;
+
     /// <summary>A cheap test on the value's profile; false means <see cref="Find"/> cannot find anything.</summary>
-    public abstract bool MightContain(in TextProfile profile);
+    public bool MightContain(in TextProfile profile)
+    {
+        foreach (var facts in _prerequisites)
+        {
+            if (profile.Has(facts))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Adds every validated occurrence in <paramref name="text"/> (whose profile is given) to <paramref name="found"/>.</summary>
     public abstract void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found);

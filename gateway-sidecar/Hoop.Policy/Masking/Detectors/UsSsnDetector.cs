@@ -11,11 +11,14 @@ internal sealed class UsSsnDetector : SensitiveContentDetector
 {
     private const int Length = 11;
 
+    private UsSsnDetector()
+        : base([TextFacts.SsnShape])
+    {
+    }
+
     public static UsSsnDetector Instance { get; } = new();
 
     public override DetectorType Type => DetectorType.UsSsn;
-
-    public override bool MightContain(in TextProfile profile) => profile.Digits >= 9 && profile.Has(ByteClass.Dash);
 
     public override void Find(ReadOnlySpan<byte> text, in TextProfile profile, ref DetectionBuffer found)
     {
