@@ -8,5 +8,17 @@ public sealed class ClassifiedBatch
     public required IReadOnlyList<ClassifiedStatement> Statements { get; init; }
 
     /// <summary>The most privileged kind of its statements (see <see cref="StatementKinds"/>); read when empty.</summary>
-    public StatementKind Kind => StatementKinds.MostPrivileged(Statements.Select(s => s.Kind));
+    public StatementKind Kind
+    {
+        get
+        {
+            var most = StatementKind.Read;
+            foreach (var statement in Statements)
+            {
+                most = StatementKinds.MostPrivileged(most, statement.Kind);
+            }
+
+            return most;
+        }
+    }
 }

@@ -12,6 +12,9 @@ internal enum SqlFunctionEffect : byte
     /// <summary>Changes session state (<c>set_config</c>, MySQL <c>LAST_INSERT_ID(expr)</c>).</summary>
     Session,
 
+    /// <summary>Changes the privileges of the session (<c>set_config('role', ...)</c>).</summary>
+    Dcl,
+
     /// <summary>Changes data (<c>nextval</c>, <c>setval</c>, large-object writes, <c>pg_notify</c>).</summary>
     Write,
 

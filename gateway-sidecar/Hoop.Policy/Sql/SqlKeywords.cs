@@ -5,57 +5,84 @@ internal static class SqlKeywords
 {
     private const int MaxLength = 20;
 
-    // Buckets by (length, first letter): each holds a handful of candidates, compared ASCII case-insensitively.
-    private static readonly (string Name, SqlKeyword Keyword)[][] Buckets = BuildBuckets();
+    // Open addressing over a power-of-two table about three times the keyword count: most lookups probe one slot.
+    private const int SlotBits = 10;
+
+    private static readonly Entry[] Slots = BuildSlots();
 
     // Keywords that may be followed by '(' without that being a function call (IN (...), VALUES (...), AS (...)).
     private static readonly bool[] NotCall = BuildNotCall();
 
     public static SqlKeyword Lookup(ReadOnlySpan<char> word)
     {
-        // OrdinalIgnoreCase folds some non-ASCII letters (U+017F long s to S); keywords are ASCII, so refuse those first.
         if (word.Length is < 2 or > MaxLength)
         {
             return SqlKeyword.None;
         }
 
-        var letter = (uint)((word[0] | 0x20) - 'a');
-        if (letter > 'z' - 'a')
+        var slots = Slots;
+        for (var slot = Slot(word); ; slot = (slot + 1) & (slots.Length - 1))
         {
-            return SqlKeyword.None;
-        }
-
-        // Ascii.EqualsIgnoreCase never matches a non-ASCII character, so look-alike letters cannot match.
-        foreach (var (name, keyword) in Buckets[(word.Length * 26) + (int)letter])
-        {
-            if (System.Text.Ascii.EqualsIgnoreCase(word, name))
+            var entry = slots[slot];
+            if (entry.Name is null)
             {
-                return keyword;
+                return SqlKeyword.None;
+            }
+
+            // Keywords are ASCII and only ASCII letters fold, so look-alike letters (fullwidth, Cyrillic, U+017F long s) never match.
+            if (entry.Name.Length == word.Length && FoldedEquals(word, entry.Name))
+            {
+                return entry.Keyword;
             }
         }
-
-        return SqlKeyword.None;
     }
 
     /// <summary>True when the keyword followed by '(' opens a list, subquery or clause rather than calling a function.</summary>
     public static bool OpensNonCallParen(SqlKeyword keyword) => NotCall[(int)keyword];
 
-    private static (string Name, SqlKeyword Keyword)[][] BuildBuckets()
+    private static uint Fold(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c;
+
+    // The length and three letters tell almost every keyword apart, without a loop over the word.
+    private static int Slot(ReadOnlySpan<char> word)
     {
-        var buckets = new List<(string, SqlKeyword)>[(MaxLength + 1) * 26];
+        var hash = ((uint)word.Length << 24) ^ (Fold(word[0]) << 16) ^ (Fold(word[1]) << 8) ^ Fold(word[^1]);
+        return (int)((hash * 2654435769u) >> (32 - SlotBits));
+    }
+
+    private static bool FoldedEquals(ReadOnlySpan<char> word, string lowerName)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (Fold(word[i]) != lowerName[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Entry[] BuildSlots()
+    {
+        var slots = new Entry[1 << SlotBits];
         foreach (var keyword in Enum.GetValues<SqlKeyword>())
         {
-            var name = keyword.ToString().ToUpperInvariant();
+            var name = keyword.ToString().ToLowerInvariant();
             if (keyword == SqlKeyword.None || name.Length is < 2 or > MaxLength)
             {
                 continue;
             }
 
-            var index = (name.Length * 26) + (name[0] - 'A');
-            (buckets[index] ??= []).Add((name, keyword));
+            var slot = Slot(name);
+            while (slots[slot].Name is not null)
+            {
+                slot = (slot + 1) & (slots.Length - 1);
+            }
+
+            slots[slot] = new Entry(name, keyword);
         }
 
-        return buckets.Select(b => b?.ToArray() ?? []).ToArray();
+        return slots;
     }
 
     private static bool[] BuildNotCall()
@@ -92,4 +119,6 @@ internal static class SqlKeywords
 
         return table;
     }
+
+    private readonly record struct Entry(string? Name, SqlKeyword Keyword);
 }

@@ -18,7 +18,10 @@ internal static class SqlSplitter
         return segments;
     }
 
-    /// <summary>Splits <paramref name="tokens"/> of <paramref name="s"/>; <paramref name="into"/> needs tokens.Length + 1 slots.</summary>
+    /// <summary>
+    /// Splits <paramref name="tokens"/> of <paramref name="s"/>; <paramref name="into"/> needs one slot more than there are
+    /// <c>;</c> tokens (tokens.Length + 1 always suffices).
+    /// </summary>
     public static int Split(ReadOnlySpan<char> s, ReadOnlySpan<SqlToken> tokens, SqlDialectSettings dialect, Span<SqlSegment> into)
     {
         ArgumentNullException.ThrowIfNull(dialect);
@@ -70,7 +73,7 @@ internal static class SqlSplitter
             }
         }
 
-        var keyword = SqlKeywords.Lookup(s.Slice(tokens[i].Start, tokens[i].Length));
+        var keyword = tokens[i].Keyword;
         if (!state.MayHaveBody)
         {
             if (word == 0)

@@ -1,6 +1,7 @@
 namespace Hoop.Policy.Sql;
 
 /// <summary>What a lexed slice of SQL text is; whitespace and comments are tokens too, so tokens cover the whole input.</summary>
+/// <remarks>The trivia kinds come first, so <see cref="SqlToken.IsTrivia"/> is one comparison.</remarks>
 internal enum SqlTokenKind : byte
 {
     Whitespace,

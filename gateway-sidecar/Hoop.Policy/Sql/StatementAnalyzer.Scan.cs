@@ -49,7 +49,7 @@ internal sealed partial class StatementAnalyzer
 
     private void ScanWord(int i, int depth, bool inCall)
     {
-        var keyword = _k[i];
+        var keyword = _t[i].Keyword;
         RecordCte(i);
         if (_inList && depth == _listDepth && EndsTableList(keyword))
         {
@@ -70,6 +70,9 @@ internal sealed partial class StatementAnalyzer
                 break;
             case SqlKeyword.Into:
                 Into(i, depth);
+                break;
+            case SqlKeyword.Next when K(i + 1) == SqlKeyword.Value && K(i + 2) == SqlKeyword.For:
+                Raise(StatementKind.Write, "NEXT VALUE FOR advances a sequence");
                 break;
             case SqlKeyword.For when K(i + 1) is SqlKeyword.Update or SqlKeyword.Share or SqlKeyword.No or SqlKeyword.Key:
                 Raise(StatementKind.Write, "FOR UPDATE/SHARE locks the rows it reads");
@@ -219,18 +222,24 @@ internal sealed partial class StatementAnalyzer
 
     private bool IsCall(int name)
     {
-        var qualified = IsTok(name - 1, SqlTokenKind.Dot);
-        if (qualified)
+        var head = name;
+        while (head >= 2 && IsTok(head - 1, SqlTokenKind.Dot) && IsName(head - 2))
         {
-            return true;
+            head -= 2;
         }
 
-        if (_k[name] != SqlKeyword.None && SqlKeywords.OpensNonCallParen(_k[name]))
+        if (head == name && _t[name].Keyword != SqlKeyword.None && SqlKeywords.OpensNonCallParen(_t[name].Keyword))
         {
             return false;
         }
 
-        var before = name - 1;
+        if (head != name && K(head - 1) is SqlKeyword.From or SqlKeyword.Join)
+        {
+            // FROM schema.f(...) calls a function; FROM schema.t alias(a, b) is handled below by the alias rule.
+            return true;
+        }
+
+        var before = head - 1;
         if (before < 0)
         {
             return true;
@@ -248,8 +257,9 @@ internal sealed partial class StatementAnalyzer
             return !(K(before - 1) is SqlKeyword.From or SqlKeyword.Join);
         }
 
-        // Names followed by column lists or type modifiers: INSERT INTO t(a), CREATE TABLE t(...), CAST(x AS numeric(10,2)).
-        return K(before) is not (SqlKeyword.As or SqlKeyword.Into or SqlKeyword.Table or SqlKeyword.Function
+        // Names followed by column lists or type modifiers: INSERT INTO s.t(a), CREATE TABLE t(...), CAST(x AS numeric(10,2)),
+        // and TABLESAMPLE SYSTEM (10), whose method takes arguments without being a function.
+        return K(before) is not (SqlKeyword.As or SqlKeyword.Tablesample or SqlKeyword.Into or SqlKeyword.Table or SqlKeyword.Function
             or SqlKeyword.Procedure or SqlKeyword.View or SqlKeyword.Insert or SqlKeyword.Replace or SqlKeyword.References
             or SqlKeyword.Key or SqlKeyword.Type or SqlKeyword.Index or SqlKeyword.Trigger or SqlKeyword.Copy
             or SqlKeyword.Exists or SqlKeyword.Aggregate or SqlKeyword.Operator or SqlKeyword.Returns);
@@ -264,7 +274,7 @@ internal sealed partial class StatementAnalyzer
 
         var qualified = name >= 2 && IsTok(name - 1, SqlTokenKind.Dot) && IsName(name - 2);
         var effect = SqlFunctionEffect.Unknown;
-        Span<char> buffer = stackalloc char[64];
+        var buffer = _scratch.AsSpan(0, 64);
         var length = IdentifierText(name, buffer);
         var caseExact = !_mySql && _t[name].Kind == SqlTokenKind.QuotedIdentifier;
         if (length > 0 && !(caseExact && buffer[..length].ContainsAnyInRange('A', 'Z')))
@@ -272,7 +282,7 @@ internal sealed partial class StatementAnalyzer
             var schemaOk = !qualified;
             if (qualified && !_mySql)
             {
-                Span<char> schema = stackalloc char[16];
+                var schema = _scratch.AsSpan(64, 16);
                 var schemaLength = IdentifierText(name - 2, schema);
                 schemaOk = schemaLength > 0 && schema[..schemaLength].SequenceEqual("pg_catalog");
             }
@@ -283,8 +293,14 @@ internal sealed partial class StatementAnalyzer
             }
         }
 
+        if (effect == SqlFunctionEffect.Session && buffer[..length].SequenceEqual("set_config"))
+        {
+            effect = SetConfigEffect(name);
+        }
+
         var kind = effect switch
         {
+            SqlFunctionEffect.Dcl => StatementKind.Dcl,
             SqlFunctionEffect.None => StatementKind.Read,
             SqlFunctionEffect.Session => StatementKind.Session,
             SqlFunctionEffect.Write => StatementKind.Write,
@@ -306,10 +322,31 @@ internal sealed partial class StatementAnalyzer
         var why = effect switch
         {
             SqlFunctionEffect.Session => "which changes session settings",
+            SqlFunctionEffect.Dcl => "which changes the privileges of the session",
             SqlFunctionEffect.Write => "which changes data",
             SqlFunctionEffect.Admin => "which acts on the server, its files or other sessions",
             _ => "which is not a reviewed side-effect-free built-in",
         };
         Raise(kind, $"calls {written}(), {why}");
+    }
+
+    /// <summary>set_config('role' | 'session_authorization', ...) changes privileges; a setting not written as a literal could.</summary>
+    private SqlFunctionEffect SetConfigEffect(int name)
+    {
+        if (!IsTok(name + 2, SqlTokenKind.String))
+        {
+            return SqlFunctionEffect.Unknown;
+        }
+
+        var literal = _sql.AsSpan(_t[name + 2].Start, _t[name + 2].Length);
+        if (literal.Length < 2 || literal[0] != '\'' || literal[^1] != '\'' || literal[1..^1].ContainsAny('\'', '\\'))
+        {
+            return SqlFunctionEffect.Unknown;
+        }
+
+        var setting = literal[1..^1].Trim();
+        return setting.Equals("role", StringComparison.OrdinalIgnoreCase) || setting.Equals("session_authorization", StringComparison.OrdinalIgnoreCase)
+            ? SqlFunctionEffect.Dcl
+            : SqlFunctionEffect.Session;
     }
 }

@@ -59,8 +59,8 @@ internal sealed partial class StatementAnalyzer
             return false;
         }
 
-        Span<char> a = stackalloc char[128];
-        Span<char> b = stackalloc char[128];
+        var a = _scratch.AsSpan(0, 128);
+        var b = _scratch.AsSpan(128, 128);
         var length = IdentifierText(name, a);
         for (var c = 0; c < _cteCount; c++)
         {
@@ -77,7 +77,7 @@ internal sealed partial class StatementAnalyzer
     private void AddTable(int first, int last)
     {
         var bound = _t[last].End - _t[first].Start;
-        Span<char> buffer = bound <= 256 ? stackalloc char[bound] : new char[bound];
+        var buffer = bound <= 256 ? _scratch.AsSpan(0, bound) : new char[bound];
         var w = 0;
         for (var i = first; i <= last; i++)
         {
@@ -97,7 +97,6 @@ internal sealed partial class StatementAnalyzer
         }
 
         var name = buffer[..w];
-        _tables ??= new List<string>(4);
         foreach (var existing in _tables)
         {
             if (name.SequenceEqual(existing))

@@ -4,18 +4,30 @@ using Hoop.Api.V1Alpha1;
 namespace Hoop.Policy.Sql;
 
 /// <summary>
-/// Classifies the statements of one batch, one segment at a time. Works on the batch's tokens; rents its work arrays once
-/// per batch and allocates only the results (texts, table names, reasons).
+/// Classifies the statements of one batch, one segment at a time. Works on the batch's tokens, in work arrays that live as
+/// long as the analyzer (see <see cref="ClassificationWorkspace"/>), and allocates only the results (texts, table names, reasons).
 /// </summary>
-internal sealed partial class StatementAnalyzer : IDisposable
+internal sealed partial class StatementAnalyzer
 {
-    private readonly string _sql;
-    private readonly bool _mySql;
-    private readonly SqlToken[] _all;
+    /// <summary>
+    /// Characters that pass for ASCII punctuation or spaces, or are invisible: fullwidth and halfwidth forms, the general
+    /// punctuation block (zero-width spaces and joiners, line separators), no-break and ideographic spaces, the BOM and
+    /// the Greek question mark that looks like a semicolon. Outside strings they only serve to disguise a statement.
+    /// </summary>
+    private static readonly SearchValues<char> LookAlikes = SearchValues.Create(
+        string.Concat(Range('\u2000', '\u206F'), Range('\uFF00', '\uFFEF'), "\u00A0\u00AD\u037E\u3000\uFEFF"));
+
+    // Identifier text for comparisons: a function name (64) and its schema (16), two CTE names (128 each), a table name (256).
+    private readonly char[] _scratch = new char[256];
+    private readonly List<string> _tables = new(4);
     private readonly SqlToken[] _t;
-    private readonly SqlKeyword[] _k;
     private readonly int[] _match;
     private readonly int[] _ctes;
+
+    // The batch being analyzed, from Begin to End.
+    private string _sql = string.Empty;
+    private bool _mySql;
+    private SqlToken[] _all = [];
 
     // Significant tokens of the current statement, and what is known about it so far.
     private int _n;
@@ -27,7 +39,6 @@ internal sealed partial class StatementAnalyzer : IDisposable
     private bool _query;
     private int _innerStart;
     private SqlKeyword _head;
-    private List<string>? _tables;
     private bool _fromIsTable;
     private bool _onIsTable;
     private bool _renameTo;
@@ -37,37 +48,43 @@ internal sealed partial class StatementAnalyzer : IDisposable
     private bool _listFrom;
     private int _listDepth;
 
-    public StatementAnalyzer(string sql, SqlDialectSettings dialect, SqlToken[] tokens, int tokenCount)
+    /// <summary>Work arrays at least as long as the token count of any batch it will analyze.</summary>
+    public StatementAnalyzer(SqlToken[] significant, int[] match, int[] stack)
+    {
+        _t = significant;
+        _match = match;
+        _ctes = stack;
+    }
+
+    /// <summary>Starts on a batch: its text, dialect and tokens (with keywords, as the lexer gives them).</summary>
+    public void Begin(string sql, SqlDialectSettings dialect, SqlToken[] tokens)
     {
         _sql = sql;
         _mySql = dialect.Dialect == SqlDialect.MySql;
         _all = tokens;
-        var size = Math.Max(1, tokenCount);
-        _t = ArrayPool<SqlToken>.Shared.Rent(size);
-        _k = ArrayPool<SqlKeyword>.Shared.Rent(size);
-        _match = ArrayPool<int>.Shared.Rent(size);
-        _ctes = ArrayPool<int>.Shared.Rent(size);
     }
 
-    public void Dispose()
+    /// <summary>Drops every reference to the batch, so a kept analyzer does not keep query text alive.</summary>
+    public void End()
     {
-        ArrayPool<SqlToken>.Shared.Return(_t);
-        ArrayPool<SqlKeyword>.Shared.Return(_k);
-        ArrayPool<int>.Shared.Return(_match);
-        ArrayPool<int>.Shared.Return(_ctes);
+        _sql = string.Empty;
+        _all = [];
+        _reason = null;
+        _tables.Clear();
     }
 
     /// <summary>Classifies one segment; null when it holds only whitespace and comments.</summary>
     public ClassifiedStatement? Analyze(SqlSegment segment)
     {
+        var all = _all;
         var first = segment.FirstToken;
         var last = segment.FirstToken + segment.TokenCount - 1;
-        while (first <= last && _all[first].Kind == SqlTokenKind.Whitespace)
+        while (first <= last && all[first].Kind == SqlTokenKind.Whitespace)
         {
             first++;
         }
 
-        while (last >= first && _all[last].Kind == SqlTokenKind.Whitespace)
+        while (last >= first && all[last].Kind == SqlTokenKind.Whitespace)
         {
             last--;
         }
@@ -77,35 +94,66 @@ internal sealed partial class StatementAnalyzer : IDisposable
             return null;
         }
 
+        var sql = _sql;
+        var significant = _t;
         var executableComment = false;
         var unterminated = false;
         var backslash = false;
-        _n = 0;
-        for (var i = first; i <= last; i++)
+        var lookAlike = false;
+        var nonAscii = !System.Text.Ascii.IsValid(sql.AsSpan(all[first].Start, all[last].End - all[first].Start));
+
+        // The normalized text's length, and whether it equals the text (every trivia token a single space).
+        var normalizedLength = 0;
+        var gap = false;
+        var textIsNormal = true;
+        var n = 0;
+        foreach (var token in all.AsSpan(first, last - first + 1))
         {
-            var token = _all[i];
             unterminated |= token.IsUnterminated;
-            executableComment |= token.Kind == SqlTokenKind.ExecutableCommentStart;
             if (token.IsTrivia)
             {
+                executableComment |= token.Kind == SqlTokenKind.ExecutableCommentStart;
+                textIsNormal &= token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
+                gap = normalizedLength > 0;
                 continue;
             }
 
-            backslash |= token.Kind == SqlTokenKind.Other && _sql[token.Start] == '\\';
-            _t[_n] = token;
-            _k[_n] = token.Kind == SqlTokenKind.Word ? SqlKeywords.Lookup(_sql.AsSpan(token.Start, token.Length)) : SqlKeyword.None;
-            _n++;
+            backslash |= token.Kind == SqlTokenKind.Other && sql[token.Start] == '\\';
+            lookAlike |= nonAscii && token.Kind is SqlTokenKind.Word or SqlTokenKind.Other or SqlTokenKind.Operator
+                && sql.AsSpan(token.Start, token.Length).ContainsAny(LookAlikes);
+            normalizedLength += token.Length + (gap ? 1 : 0);
+            gap = false;
+            significant[n++] = token;
         }
 
-        if (_n == 0 && !executableComment)
+        _n = n;
+        if (n == 0 && !executableComment)
         {
             return null;
         }
 
+        ClassifyOrFailClosed(segment.SemicolonInParentheses, unterminated, backslash, lookAlike);
+        var start = all[first].Start;
+        var text = sql.Substring(start, all[last].End - start);
+        return new ClassifiedStatement
+        {
+            Text = text,
+            Start = start,
+            Kind = _kind,
+            Tables = _tables.Count == 0 ? [] : _tables.ToArray(),
+            TablesComplete = _complete,
+            NormalizedText = textIsNormal ? text : Normalize(first, last, normalizedLength),
+            Reason = _reason,
+        };
+    }
+
+    // Apart from Analyze, so the try block does not keep Analyze's locals out of registers.
+    private void ClassifyOrFailClosed(bool semicolonInParentheses, bool unterminated, bool backslash, bool lookAlike)
+    {
         Reset();
         try
         {
-            Classify(segment.SemicolonInParentheses, unterminated, backslash);
+            Classify(semicolonInParentheses, unterminated, backslash, lookAlike);
         }
 #pragma warning disable CA1031 // A classifier bug must fail closed (unknown), never take the gateway down.
         catch (Exception)
@@ -115,18 +163,6 @@ internal sealed partial class StatementAnalyzer : IDisposable
             _reason = "the classifier failed on this statement";
             _complete = false;
         }
-
-        var start = _all[first].Start;
-        return new ClassifiedStatement
-        {
-            Text = _sql.Substring(start, _all[last].End - start),
-            Start = start,
-            Kind = _kind,
-            Tables = _tables is null ? [] : _tables.ToArray(),
-            TablesComplete = _complete,
-            NormalizedText = Normalize(first, last),
-            Reason = _reason,
-        };
     }
 
     private void Reset()
@@ -139,7 +175,7 @@ internal sealed partial class StatementAnalyzer : IDisposable
         _query = false;
         _innerStart = 0;
         _head = SqlKeyword.None;
-        _tables = null;
+        _tables.Clear();
         _fromIsTable = true;
         _onIsTable = false;
         _renameTo = false;
@@ -150,7 +186,7 @@ internal sealed partial class StatementAnalyzer : IDisposable
         _listDepth = 0;
     }
 
-    private void Classify(bool semicolonInParentheses, bool unterminated, bool backslash)
+    private void Classify(bool semicolonInParentheses, bool unterminated, bool backslash, bool lookAlike)
     {
         MatchParentheses();
         if (_n == 0)
@@ -175,6 +211,11 @@ internal sealed partial class StatementAnalyzer : IDisposable
         if (semicolonInParentheses)
         {
             Override("a semicolon inside parentheses: the statement cannot be split reliably");
+        }
+
+        if (lookAlike)
+        {
+            Override("look-alike or invisible characters outside strings (fullwidth forms, zero-width or special spaces): they hide what the statement is");
         }
     }
 
@@ -216,7 +257,7 @@ internal sealed partial class StatementAnalyzer : IDisposable
         }
     }
 
-    private SqlKeyword K(int i) => (uint)i < (uint)_n ? _k[i] : SqlKeyword.None;
+    private SqlKeyword K(int i) => (uint)i < (uint)_n ? _t[i].Keyword : SqlKeyword.None;
 
     private bool IsTok(int i, SqlTokenKind kind) => (uint)i < (uint)_n && _t[i].Kind == kind;
 
@@ -227,38 +268,59 @@ internal sealed partial class StatementAnalyzer : IDisposable
     /// <summary>The index after the parenthesized group opening at <paramref name="i"/>.</summary>
     private int After(int i) => IsTok(i, SqlTokenKind.OpenParen) ? _match[i] + 1 : i + 1;
 
-    private string Normalize(int first, int last)
+    private string Normalize(int first, int last, int length) =>
+        string.Create(length, (Analyzer: this, First: first, Last: last),
+            static (buffer, state) => state.Analyzer.WriteNormalized(buffer, state.First, state.Last));
+
+    private void WriteNormalized(Span<char> buffer, int first, int last)
     {
-        var length = _all[last].End - _all[first].Start;
-        var rented = length > 512 ? ArrayPool<char>.Shared.Rent(length) : null;
-        Span<char> buffer = rented is null ? stackalloc char[length] : rented;
+        // Copies maximal runs of the text in which trivia is at most a single space, which normalizing keeps as it is.
+        var sql = _sql.AsSpan();
         var w = 0;
-        var space = false;
-        for (var i = first; i <= last; i++)
+        var runStart = -1;
+        var runEnd = -1;
+        var trivia = false;
+        var plainSpace = false;
+        foreach (var token in _all.AsSpan(first, last - first + 1))
         {
-            var token = _all[i];
             if (token.IsTrivia)
             {
-                space = w > 0;
+                plainSpace = !trivia && token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
+                trivia = true;
                 continue;
             }
 
-            if (space)
+            if (runStart < 0)
             {
+                runStart = token.Start;
+            }
+            else if (trivia && !plainSpace)
+            {
+                sql[runStart..runEnd].CopyTo(buffer[w..]);
+                w += runEnd - runStart;
                 buffer[w++] = ' ';
-                space = false;
+                runStart = token.Start;
             }
 
-            _sql.AsSpan(token.Start, token.Length).CopyTo(buffer[w..]);
-            w += token.Length;
+            runEnd = token.End;
+            trivia = false;
+            plainSpace = false;
         }
 
-        var text = new string(buffer[..w]);
-        if (rented is not null)
+        if (runStart >= 0)
         {
-            ArrayPool<char>.Shared.Return(rented);
+            sql[runStart..runEnd].CopyTo(buffer[w..]);
+        }
+    }
+
+    private static string Range(char first, char last)
+    {
+        var chars = new char[last - first + 1];
+        for (var c = first; c <= last; c++)
+        {
+            chars[c - first] = c;
         }
 
-        return text;
+        return new string(chars);
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Hoop.Policy.Sql;
 
 /// <summary>Splits a batch into statements and classifies each. Pure, never throws on any input, linear in its length.</summary>
@@ -9,28 +7,38 @@ public static class StatementClassifier
     {
         ArgumentNullException.ThrowIfNull(sql);
         ArgumentNullException.ThrowIfNull(dialect);
-        var tokens = ArrayPool<SqlToken>.Shared.Rent(Math.Max(1, SqlLexer.MaxTokens(sql.Length)));
-        var segments = ArrayPool<SqlSegment>.Shared.Rent(sql.Length + 1);
+
+        // Every statement but the last ends at a ';' token, and every ';' token is a ';' character.
+        var workspace = ClassificationWorkspace.Take(Math.Max(1, SqlLexer.MaxTokens(sql.Length)), sql.AsSpan().Count(';') + 1);
         try
         {
+            var tokens = workspace.Tokens;
             var tokenCount = SqlLexer.Tokenize(sql, dialect, tokens);
+            var segments = workspace.Segments;
             var segmentCount = SqlSplitter.Split(sql, tokens.AsSpan(0, tokenCount), dialect, segments);
-            var statements = new List<ClassifiedStatement>(segmentCount);
-            using var analyzer = new StatementAnalyzer(sql, dialect, tokens, tokenCount);
-            for (var i = 0; i < segmentCount; i++)
-            {
-                if (analyzer.Analyze(segments[i]) is { } statement)
-                {
-                    statements.Add(statement);
-                }
-            }
-
-            return new ClassifiedBatch { Statements = statements };
+            var analyzer = workspace.Analyzer;
+            analyzer.Begin(sql, dialect, tokens);
+            return new ClassifiedBatch { Statements = segmentCount == 1 ? One(analyzer.Analyze(segments[0])) : All(analyzer, segments, segmentCount) };
         }
         finally
         {
-            ArrayPool<SqlSegment>.Shared.Return(segments);
-            ArrayPool<SqlToken>.Shared.Return(tokens);
+            workspace.Release();
         }
+    }
+
+    private static ClassifiedStatement[] One(ClassifiedStatement? statement) => statement is null ? [] : [statement];
+
+    private static List<ClassifiedStatement> All(StatementAnalyzer analyzer, SqlSegment[] segments, int count)
+    {
+        var statements = new List<ClassifiedStatement>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (analyzer.Analyze(segments[i]) is { } statement)
+            {
+                statements.Add(statement);
+            }
+        }
+
+        return statements;
     }
 }
