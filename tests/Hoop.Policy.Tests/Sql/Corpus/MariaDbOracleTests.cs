@@ -2,57 +2,18 @@ using Hoop.Testing.MariaDb;
 
 namespace Hoop.Policy.Tests.Sql.Corpus;
 
-/// <summary>MariaDB itself says which corpus statements write: it refuses them in a read-only transaction (error 1792).</summary>
-public sealed class MariaDbOracleTests(MariaDbFixture fixture) : IClassFixture<MariaDbFixture>
+/// <summary>MariaDB refuses writes in a read-only transaction with error 1792.</summary>
+public sealed class MariaDbOracleTests(MariaDbFixture fixture) : ReadOnlyOracleTests, IClassFixture<MariaDbFixture>
 {
-    // Well below what the corpus produces today, well above what a harness that never reaches the server's check would see.
-    private const int MinimumRefusals = 60;
+    protected override string ServerName => "MariaDB";
 
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    protected override int MinimumRefusals => 60;
 
-    [Fact]
-    public async Task MariaDB_refuses_the_corpus_writes_and_runs_its_reads()
-    {
-        var cases = await RunCorpusAsync();
-        var summary = ReadOnlyOracle.Summary("MariaDB", cases);
-        TestContext.Current.TestOutputHelper?.WriteLine(summary);
-        foreach (var failed in cases.Where(c => c.Verdict == OracleVerdict.Failed))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"failed otherwise: {failed}");
-        }
-
-        foreach (var ran in cases.Where(c => c.Verdict == OracleVerdict.Ran && !c.Entry.AllowsRead))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"ran read-only, though the corpus forbids read: {ran}");
-        }
-
-        var refusals = cases.Count(c => c.Verdict == OracleVerdict.RefusedAsWrite);
-        Assert.True(refusals >= MinimumRefusals, $"{summary}: expected at least {MinimumRefusals} refusals, so the oracle is not vacuous");
-        var wrongCorpus = ReadOnlyOracle.RefusedButAllowedRead(cases);
-        Assert.True(wrongCorpus.Count == 0,
-            "the corpus accepts read for statements MariaDB refuses as writes; fix their expected kinds:\n" + string.Join('\n', wrongCorpus));
-        Assert.Contains(cases, c => c.Verdict == OracleVerdict.Ran && c.Entry.AllowsRead);
-    }
-
-    [Fact]
-    public async Task Nothing_MariaDB_refuses_as_a_write_is_classified_read()
-    {
-        var cases = await RunCorpusAsync();
-        var summary = ReadOnlyOracle.Summary("MariaDB", cases);
-        Assert.True(cases.Count(c => c.Verdict == OracleVerdict.RefusedAsWrite) >= MinimumRefusals, $"{summary}: the oracle saw too few refusals to mean anything");
-
-        var (offenders, stricter) = ReadOnlyOracle.Judge(cases);
-
-        // Not a failure: holding a statement that turned out harmless costs an approval, not a breach.
-        TestContext.Current.TestOutputHelper?.WriteLine($"{stricter.Count} statements classified non-read ran fine read-only:\n" + string.Join('\n', stricter));
-        Assert.True(offenders.Count == 0, $"{summary}; {offenders.Count} of the refused ones were not held by the classifier:\n" + string.Join('\n', offenders));
-    }
-
-    private async Task<IReadOnlyList<OracleCase>> RunCorpusAsync()
+    private protected override async Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken)
     {
         var server = fixture.Server;
-        var database = await server.CreateDatabaseAsync("corpus", _ct);
-        var oracle = await MariaDbReadOnlyOracle.CreateAsync(server.ConnectionStringFor(database), _ct);
-        return await oracle.RunCorpusAsync(_ct);
+        var database = await server.CreateDatabaseAsync("corpus", cancellationToken);
+        var oracle = await MariaDbReadOnlyOracle.CreateAsync(server.ConnectionStringFor(database), cancellationToken);
+        return await oracle.RunCorpusAsync(cancellationToken);
     }
 }

@@ -2,57 +2,18 @@ using Hoop.Testing.Postgres;
 
 namespace Hoop.Policy.Tests.Sql.Corpus;
 
-/// <summary>PostgreSQL itself says which corpus statements write: it refuses them in a read-only transaction (SQLSTATE 25006).</summary>
-public sealed class PostgresOracleTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
+/// <summary>PostgreSQL refuses writes in a read-only transaction with SQLSTATE 25006.</summary>
+public sealed class PostgresOracleTests(PostgresFixture fixture) : ReadOnlyOracleTests, IClassFixture<PostgresFixture>
 {
-    // Well below what the corpus produces today, well above what a harness that never reaches the executor would see.
-    private const int MinimumRefusals = 150;
+    protected override string ServerName => "PostgreSQL";
 
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+    protected override int MinimumRefusals => 150;
 
-    [Fact]
-    public async Task PostgreSQL_refuses_the_corpus_writes_and_runs_its_reads()
-    {
-        var cases = await RunCorpusAsync();
-        var summary = ReadOnlyOracle.Summary("PostgreSQL", cases);
-        TestContext.Current.TestOutputHelper?.WriteLine(summary);
-        foreach (var failed in cases.Where(c => c.Verdict == OracleVerdict.Failed))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"failed otherwise: {failed}");
-        }
-
-        foreach (var ran in cases.Where(c => c.Verdict == OracleVerdict.Ran && !c.Entry.AllowsRead))
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine($"ran read-only, though the corpus forbids read: {ran}");
-        }
-
-        var refusals = cases.Count(c => c.Verdict == OracleVerdict.RefusedAsWrite);
-        Assert.True(refusals >= MinimumRefusals, $"{summary}: expected at least {MinimumRefusals} refusals, so the oracle is not vacuous");
-        var wrongCorpus = ReadOnlyOracle.RefusedButAllowedRead(cases);
-        Assert.True(wrongCorpus.Count == 0,
-            "the corpus accepts read for statements PostgreSQL refuses as writes; fix their expected kinds:\n" + string.Join('\n', wrongCorpus));
-        Assert.Contains(cases, c => c.Verdict == OracleVerdict.Ran && c.Entry.AllowsRead);
-    }
-
-    [Fact]
-    public async Task Nothing_PostgreSQL_refuses_as_a_write_is_classified_read()
-    {
-        var cases = await RunCorpusAsync();
-        var summary = ReadOnlyOracle.Summary("PostgreSQL", cases);
-        Assert.True(cases.Count(c => c.Verdict == OracleVerdict.RefusedAsWrite) >= MinimumRefusals, $"{summary}: the oracle saw too few refusals to mean anything");
-
-        var (offenders, stricter) = ReadOnlyOracle.Judge(cases);
-
-        // Not a failure: holding a statement that turned out harmless costs an approval, not a breach.
-        TestContext.Current.TestOutputHelper?.WriteLine($"{stricter.Count} statements classified non-read ran fine read-only:\n" + string.Join('\n', stricter));
-        Assert.True(offenders.Count == 0, $"{summary}; {offenders.Count} of the refused ones were not held by the classifier:\n" + string.Join('\n', offenders));
-    }
-
-    private async Task<IReadOnlyList<OracleCase>> RunCorpusAsync()
+    private protected override async Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken)
     {
         var server = fixture.Server;
-        var database = await server.CreateDatabaseAsync("corpus", _ct);
-        await using var oracle = await PostgresReadOnlyOracle.CreateAsync(server.ConnectionStringFor(database), database, _ct);
-        return await oracle.RunCorpusAsync(_ct);
+        var database = await server.CreateDatabaseAsync("corpus", cancellationToken);
+        await using var oracle = await PostgresReadOnlyOracle.CreateAsync(server.ConnectionStringFor(database), database, cancellationToken);
+        return await oracle.RunCorpusAsync(cancellationToken);
     }
 }
