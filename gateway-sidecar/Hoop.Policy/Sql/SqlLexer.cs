@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hoop.Policy.Sql;
 
 /// <summary>
@@ -35,6 +37,10 @@ internal static partial class SqlLexer
         var n = 0;
         var executableStart = -1;
         var plainBackslash = mySql ? myBackslash : pgBackslash;
+
+        // The helpers' out arguments go to these, so that kind and terminated, set on every token, stay in registers.
+        bool closed;
+        SqlTokenKind literal;
         while (pos < s.Length)
         {
             var start = pos;
@@ -49,7 +55,9 @@ internal static partial class SqlLexer
                 pos = next is '\'' or '&' ? pos : WordEnd(s, pos + 1);
                 if (pos == start || (mySql && c == '_' && pos < s.Length && s[pos] == '\''))
                 {
-                    pos = WordOrPrefixedLiteral(s, start, mySql, plainBackslash, out kind, out terminated);
+                    pos = WordOrPrefixedLiteral(s, start, mySql, plainBackslash, out literal, out closed);
+                    kind = literal;
+                    terminated = closed;
                 }
                 else
                 {
@@ -92,7 +100,8 @@ internal static partial class SqlLexer
                         break;
                     }
 
-                    pos = mySql ? FlatCommentEnd(s, pos, out terminated) : NestedCommentEnd(s, pos, out terminated);
+                    pos = mySql ? FlatCommentEnd(s, pos, out closed) : NestedCommentEnd(s, pos, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.BlockComment;
                     break;
                 case '*' when next == '/' && executableStart >= 0:
@@ -101,26 +110,33 @@ internal static partial class SqlLexer
                     kind = SqlTokenKind.ExecutableCommentEnd;
                     break;
                 case '\'':
-                    pos = QuotedEnd(s, pos, '\'', mySql ? myBackslash : pgBackslash, out terminated);
+                    pos = QuotedEnd(s, pos, '\'', mySql ? myBackslash : pgBackslash, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.String;
                     break;
                 case '"' when mySql && !dialect.AnsiQuotes:
-                    pos = QuotedEnd(s, pos, '"', myBackslash, out terminated);
+                    pos = QuotedEnd(s, pos, '"', myBackslash, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.String;
                     break;
                 case '"':
-                    pos = QuotedEnd(s, pos, '"', backslash: false, out terminated);
+                    pos = QuotedEnd(s, pos, '"', backslash: false, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.QuotedIdentifier;
                     break;
                 case '`' when mySql:
-                    pos = QuotedEnd(s, pos, '`', backslash: false, out terminated);
+                    pos = QuotedEnd(s, pos, '`', backslash: false, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.QuotedIdentifier;
                     break;
                 case '$' when !mySql:
-                    pos = Dollar(s, pos, out kind, out terminated);
+                    pos = Dollar(s, pos, out literal, out closed);
+                    kind = literal;
+                    terminated = closed;
                     break;
                 case '@' when mySql:
-                    pos = VariableEnd(s, pos, myBackslash, out terminated);
+                    pos = VariableEnd(s, pos, myBackslash, out closed);
+                    terminated = closed;
                     kind = SqlTokenKind.Variable;
                     break;
                 case ':' when next == ':':
@@ -164,7 +180,9 @@ internal static partial class SqlLexer
                     }
                     else if (IsWordStart(c, mySql))
                     {
-                        pos = WordOrPrefixedLiteral(s, pos, mySql, plainBackslash, out kind, out terminated);
+                        pos = WordOrPrefixedLiteral(s, pos, mySql, plainBackslash, out literal, out closed);
+                        kind = literal;
+                        terminated = closed;
                     }
                     else
                     {
@@ -186,6 +204,7 @@ internal static partial class SqlLexer
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Add(Span<SqlToken> into, ref int n, ReadOnlySpan<char> s, SqlTokenKind kind, int start, int end, bool terminated)
     {
         // Words get their keyword here, once, so the splitter and the analyzer only compare enum values.

@@ -103,17 +103,27 @@ internal sealed partial class StatementAnalyzer
         var nonAscii = !System.Text.Ascii.IsValid(sql.AsSpan(all[first].Start, all[last].End - all[first].Start));
 
         // The normalized text's length, and whether it equals the text (every trivia token a single space).
+        // A gap is trivia after a significant token; a plain gap is one single-space token, which normalizing keeps as it is.
         var normalizedLength = 0;
         var gap = false;
+        var plainGap = false;
         var textIsNormal = true;
         var n = 0;
+
+        // Matches parentheses on the way: _match holds, for each '(', the index of its ')'. _ctes doubles as the stack
+        // here; it is reset before the scan uses it for CTE names.
+        var match = _match;
+        var stack = _ctes;
+        var depth = 0;
         foreach (var token in all.AsSpan(first, last - first + 1))
         {
             unterminated |= token.IsUnterminated;
             if (token.IsTrivia)
             {
                 executableComment |= token.Kind == SqlTokenKind.ExecutableCommentStart;
-                textIsNormal &= token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
+                var space = token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
+                textIsNormal &= space;
+                plainGap = !gap && space;
                 gap = normalizedLength > 0;
                 continue;
             }
@@ -122,8 +132,23 @@ internal sealed partial class StatementAnalyzer
             lookAlike |= nonAscii && token.Kind is SqlTokenKind.Word or SqlTokenKind.Other or SqlTokenKind.Operator
                 && sql.AsSpan(token.Start, token.Length).ContainsAny(LookAlikes);
             normalizedLength += token.Length + (gap ? 1 : 0);
+            if (token.Kind == SqlTokenKind.OpenParen)
+            {
+                stack[depth++] = n;
+            }
+            else if (token.Kind == SqlTokenKind.CloseParen && depth > 0)
+            {
+                match[stack[--depth]] = n;
+            }
+
+            significant[n++] = gap && !plainGap ? token with { Flags = token.Flags | SqlTokenFlags.SpacedBefore } : token;
             gap = false;
-            significant[n++] = token;
+        }
+
+        // An unclosed parenthesis matches the end of the statement.
+        while (depth > 0)
+        {
+            match[stack[--depth]] = n;
         }
 
         _n = n;
@@ -142,7 +167,7 @@ internal sealed partial class StatementAnalyzer
             Kind = _kind,
             Tables = _tables.Count == 0 ? [] : _tables.ToArray(),
             TablesComplete = _complete,
-            NormalizedText = textIsNormal ? text : Normalize(first, last, normalizedLength),
+            NormalizedText = textIsNormal ? text : Normalize(normalizedLength),
             Reason = _reason,
         };
     }
@@ -188,7 +213,6 @@ internal sealed partial class StatementAnalyzer
 
     private void Classify(bool semicolonInParentheses, bool unterminated, bool backslash, bool lookAlike)
     {
-        MatchParentheses();
         if (_n == 0)
         {
             _kind = StatementKind.Unknown;
@@ -238,25 +262,6 @@ internal sealed partial class StatementAnalyzer
         }
     }
 
-    private void MatchParentheses()
-    {
-        // _ctes doubles as the stack here; it is reset before the scan uses it for CTE names.
-        var depth = 0;
-        for (var i = 0; i < _n; i++)
-        {
-            _match[i] = -1;
-            if (_t[i].Kind == SqlTokenKind.OpenParen)
-            {
-                _ctes[depth++] = i;
-                _match[i] = _n;
-            }
-            else if (_t[i].Kind == SqlTokenKind.CloseParen && depth > 0)
-            {
-                _match[_ctes[--depth]] = i;
-            }
-        }
-    }
-
     private SqlKeyword K(int i) => (uint)i < (uint)_n ? _t[i].Keyword : SqlKeyword.None;
 
     private bool IsTok(int i, SqlTokenKind kind) => (uint)i < (uint)_n && _t[i].Kind == kind;
@@ -268,33 +273,25 @@ internal sealed partial class StatementAnalyzer
     /// <summary>The index after the parenthesized group opening at <paramref name="i"/>.</summary>
     private int After(int i) => IsTok(i, SqlTokenKind.OpenParen) ? _match[i] + 1 : i + 1;
 
-    private string Normalize(int first, int last, int length) =>
-        string.Create(length, (Analyzer: this, First: first, Last: last),
-            static (buffer, state) => state.Analyzer.WriteNormalized(buffer, state.First, state.Last));
+    private string Normalize(int length) =>
+        string.Create(length, this, static (buffer, analyzer) => analyzer.WriteNormalized(buffer));
 
-    private void WriteNormalized(Span<char> buffer, int first, int last)
+    private void WriteNormalized(Span<char> buffer)
     {
         // Copies maximal runs of the text in which trivia is at most a single space, which normalizing keeps as it is.
         var sql = _sql.AsSpan();
-        var w = 0;
-        var runStart = -1;
-        var runEnd = -1;
-        var trivia = false;
-        var plainSpace = false;
-        foreach (var token in _all.AsSpan(first, last - first + 1))
+        var tokens = _t.AsSpan(0, _n);
+        if (tokens.IsEmpty)
         {
-            if (token.IsTrivia)
-            {
-                plainSpace = !trivia && token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
-                trivia = true;
-                continue;
-            }
+            return;
+        }
 
-            if (runStart < 0)
-            {
-                runStart = token.Start;
-            }
-            else if (trivia && !plainSpace)
+        var w = 0;
+        var runStart = tokens[0].Start;
+        var runEnd = tokens[0].End;
+        foreach (var token in tokens[1..])
+        {
+            if ((token.Flags & SqlTokenFlags.SpacedBefore) != 0)
             {
                 sql[runStart..runEnd].CopyTo(buffer[w..]);
                 w += runEnd - runStart;
@@ -303,14 +300,9 @@ internal sealed partial class StatementAnalyzer
             }
 
             runEnd = token.End;
-            trivia = false;
-            plainSpace = false;
         }
 
-        if (runStart >= 0)
-        {
-            sql[runStart..runEnd].CopyTo(buffer[w..]);
-        }
+        sql[runStart..runEnd].CopyTo(buffer[w..]);
     }
 
     private static string Range(char first, char last)
