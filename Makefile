@@ -51,8 +51,10 @@ manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Ho
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
 
 bench: ## Run the benchmarks in bench/ (each prints figures measured side by side in one run)
-	$(DOTNET) run --project bench/PolicyEngine -c Release
-	$(DOTNET) run --project bench/LocalKubeWatch -c $(CONFIGURATION)
+	@status=0; \
+	$(DOTNET) run --project bench/PolicyEngine -c Release || status=1; \
+	$(DOTNET) run --project bench/LocalKubeWatch -c $(CONFIGURATION) || status=1; \
+	exit $$status
 
 lint: ## Check formatting and code style (what the build enforces, plus whitespace)
 	$(DOTNET) format $(SOLUTION) --verify-no-changes
