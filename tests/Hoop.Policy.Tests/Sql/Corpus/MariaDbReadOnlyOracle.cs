@@ -37,18 +37,8 @@ internal sealed class MariaDbReadOnlyOracle
         return new MariaDbReadOnlyOracle(connectionString);
     }
 
-    public async Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken)
-    {
-        var cases = new List<OracleCase>();
-        foreach (var (entry, variant, text, skip) in ReadOnlyOracle.Plan(Hoop.Policy.Sql.SqlDialect.MySql))
-        {
-            cases.Add(skip is not null
-                ? new OracleCase(entry, variant, text, OracleVerdict.Skipped, skip)
-                : await RunAsync(entry, variant, text, cancellationToken));
-        }
-
-        return cases;
-    }
+    public Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken) =>
+        ReadOnlyOracle.RunCorpusAsync(Hoop.Policy.Sql.SqlDialect.MySql, RunAsync, cancellationToken);
 
     public async Task<OracleCase> RunAsync(SqlCorpusEntry entry, string variant, string text, CancellationToken cancellationToken)
     {

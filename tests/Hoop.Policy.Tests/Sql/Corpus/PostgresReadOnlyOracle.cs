@@ -38,18 +38,8 @@ internal sealed class PostgresReadOnlyOracle : IAsyncDisposable
         return new PostgresReadOnlyOracle(connectionString);
     }
 
-    public async Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken)
-    {
-        var cases = new List<OracleCase>();
-        foreach (var (entry, variant, text, skip) in ReadOnlyOracle.Plan(Hoop.Policy.Sql.SqlDialect.PostgreSql))
-        {
-            cases.Add(skip is not null
-                ? new OracleCase(entry, variant, text, OracleVerdict.Skipped, skip)
-                : await RunAsync(entry, variant, text, cancellationToken));
-        }
-
-        return cases;
-    }
+    public Task<IReadOnlyList<OracleCase>> RunCorpusAsync(CancellationToken cancellationToken) =>
+        ReadOnlyOracle.RunCorpusAsync(Hoop.Policy.Sql.SqlDialect.PostgreSql, RunAsync, cancellationToken);
 
     public async Task<OracleCase> RunAsync(SqlCorpusEntry entry, string variant, string text, CancellationToken cancellationToken)
     {

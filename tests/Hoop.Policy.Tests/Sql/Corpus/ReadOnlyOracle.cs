@@ -11,6 +11,21 @@ namespace Hoop.Policy.Tests.Sql.Corpus;
 internal static class ReadOnlyOracle
 {
     /// <summary>The statements of a dialect's corpus and their variants, as the oracle sends them (or skips them).</summary>
+    /// <summary>Runs every planned case of the dialect's corpus through <paramref name="run"/>; skipped ones are recorded as such.</summary>
+    public static async Task<IReadOnlyList<OracleCase>> RunCorpusAsync(
+        SqlDialect dialect, Func<SqlCorpusEntry, string, string, CancellationToken, Task<OracleCase>> run, CancellationToken cancellationToken)
+    {
+        var cases = new List<OracleCase>();
+        foreach (var (entry, variant, text, skip) in Plan(dialect))
+        {
+            cases.Add(skip is not null
+                ? new OracleCase(entry, variant, text, OracleVerdict.Skipped, skip)
+                : await run(entry, variant, text, cancellationToken));
+        }
+
+        return cases;
+    }
+
     public static IEnumerable<(SqlCorpusEntry Entry, string Variant, string Text, string? SkipReason)> Plan(SqlDialect dialect)
     {
         foreach (var entry in SqlCorpus.For(dialect))
