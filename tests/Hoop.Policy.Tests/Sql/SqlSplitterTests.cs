@@ -111,6 +111,24 @@ public sealed class SqlSplitterTests
     }
 
     [Fact]
+    public void A_batch_without_semicolons_is_the_one_segment_the_splitter_would_make()
+    {
+        var random = new Random(11);
+        const string alphabet = "ab '\"`$()/*-#\nBEGIN END CREATE PROCEDURE";
+        for (var round = 0; round < 1000; round++)
+        {
+            var sql = new string(Enumerable.Range(0, random.Next(80)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            foreach (var dialect in new[] { SqlDialectSettings.PostgreSql, SqlDialectSettings.MySql })
+            {
+                var tokens = SqlLexer.Tokenize(sql, dialect);
+                var whole = new SqlSegment[1];
+                SqlSplitter.Whole(sql.Length, tokens.Length, whole);
+                Assert.Equal(SqlSplitter.Split(sql, dialect), whole);
+            }
+        }
+    }
+
+    [Fact]
     public void Classified_statements_point_back_into_the_batch()
     {
         const string sql = "  SELECT 1 ;\n /* c */ DROP TABLE users ; ";
