@@ -17,4 +17,9 @@ public static class ConditionReasons
     public const string DeniedByReviewer = "DeniedByReviewer";
     public const string TimedOut = "TimedOut";
     public const string EmergencyAccess = "EmergencyAccess";
+    public const string MissingCredentials = "MissingCredentials";
+    public const string AllowedByPolicy = "AllowedByPolicy";
+    public const string DeniedByPolicy = "DeniedByPolicy";
+    public const string ReasonRequired = "ReasonRequired";
+    public const string InvalidOperation = "InvalidOperation";
 }
