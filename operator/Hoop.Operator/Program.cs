@@ -2,5 +2,5 @@ namespace Hoop.Operator;
 
 internal static class Program
 {
-    public static int Main(string[] args) => OperatorCommandLine.Create().Parse(args).Invoke();
+    public static Task<int> Main(string[] args) => OperatorCommandLine.Create().Parse(args).InvokeAsync();
 }

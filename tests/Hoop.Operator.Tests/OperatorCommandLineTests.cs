@@ -31,11 +31,15 @@ public sealed class OperatorCommandLineTests
         Assert.Contains("--leader-elekt", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Until_the_reconcilers_exist_it_says_so_and_fails()
+    [Theory]
+    [InlineData("--webhook-listen", "9443", "--webhook-listen: '9443' is not HOST:PORT")]
+    [InlineData("--health-listen", "example.com:8081", "is not an IP address")]
+    [InlineData("--webhook-url-base", "http://127.0.0.1:9443", "must be https")]
+    [InlineData("--kubeconfig", "/nonexistent/kubeconfig", "does not exist")]
+    public void Bad_options_are_refused_before_anything_starts(string option, string value, string message)
     {
-        var (exitCode, _, error) = Run("--namespace", "payments");
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("not built yet", error, StringComparison.Ordinal);
+        var (exitCode, _, error) = Run(option, value);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 }

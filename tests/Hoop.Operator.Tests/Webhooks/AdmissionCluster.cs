@@ -18,7 +18,7 @@ public sealed class AdmissionCluster : IAsyncLifetime
     /// every authenticated user may patch
     /// status, so only the webhook stands in the way.
     /// </summary>
-    private const string Rbac = """
+    internal const string Rbac = """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata: {name: hoop-approver}

@@ -130,8 +130,14 @@ public sealed class WebhookServerTests : IAsyncLifetime
     {
         var body = Body(Alice, "CREATE", AccessRequest(), null);
         body["request"]!["object"]!["spec"]!["reason"] = new string('x', AdmissionEndpoint.MaxBodyBytes);
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var reply = await Client.PostAsync(WebhookPaths.MutateAccessRequests, content, TestContext.Current.CancellationToken);
+        // With Expect: 100-continue the server refuses on the length
+        // alone, before the body is sent, so its refusal cannot race a client still writing into a closed connection.
+        using var request = new HttpRequestMessage(HttpMethod.Post, WebhookPaths.MutateAccessRequests)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+        using var reply = await Client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, reply.StatusCode);
     }
 
