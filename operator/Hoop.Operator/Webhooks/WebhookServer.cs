@@ -89,23 +89,6 @@ internal sealed class WebhookServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Parses <c>HOST:PORT</c> as the command line gives it; <c>localhost</c> means the IPv4 loopback.</summary>
-    public static IPEndPoint ParseListen(string hostAndPort)
-    {
-        ArgumentNullException.ThrowIfNull(hostAndPort);
-        var colon = hostAndPort.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(hostAndPort.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            throw new FormatException($"\"{hostAndPort}\" is not HOST:PORT, e.g. 127.0.0.1:9443 (port 0 picks a free one)");
-        }
-
-        var host = hostAndPort[..colon].Trim('[', ']');
-        var address = host == "localhost" ? IPAddress.Loopback
-            : IPAddress.TryParse(host, out var parsed) ? parsed
-            : throw new FormatException($"\"{host}\" is not an IP address; the webhook server listens on an address, e.g. 0.0.0.0 or 127.0.0.1");
-        return new IPEndPoint(address, port);
-    }
-
     /// <summary>Serves <paramref name="certificate"/> to new connections from now on (after a renewal).</summary>
     public void UpdateCertificate(X509Certificate2 certificate)
     {

@@ -149,25 +149,4 @@ public sealed class WebhookServerTests : IAsyncLifetime
         using var get = await Client.GetAsync(WebhookPaths.ValidateAccessRequests, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
     }
-
-    [Theory]
-    [InlineData("127.0.0.1:9443", "127.0.0.1", 9443)]
-    [InlineData("0.0.0.0:0", "0.0.0.0", 0)]
-    [InlineData("localhost:8443", "127.0.0.1", 8443)]
-    [InlineData("[::1]:9443", "::1", 9443)]
-    public void Listen_addresses_are_read_as_host_and_port(string text, string address, int port)
-    {
-        var endpoint = WebhookServer.ParseListen(text);
-        Assert.Equal(IPAddress.Parse(address), endpoint.Address);
-        Assert.Equal(port, endpoint.Port);
-    }
-
-    [Theory]
-    [InlineData("9443")]
-    [InlineData("example.com:9443")]
-    [InlineData("127.0.0.1:http")]
-    public void Listen_addresses_that_are_not_ip_and_port_are_refused(string text)
-    {
-        Assert.Throws<FormatException>(() => WebhookServer.ParseListen(text));
-    }
 }
