@@ -91,10 +91,14 @@ public sealed class MariaDbServer : IAsyncDisposable
             GRANT ALL PRIVILEGES ON *.* TO 'hoop'@'%' WITH GRANT OPTION;
             """, cancellationToken).ConfigureAwait(false);
 
+        // Temporary tables go to a directory of this server's own: in the shared /tmp, servers started side by side
+        // have been seen to fail start-up deleting each other's temporary files.
+        var temporary = Path.Combine(scratch, "tmp");
         var script = string.Join('\n',
-            ShellScript.Command(InstallDbBinary, "--no-defaults", $"--datadir={data}",
+            ShellScript.Command("mkdir", "-p", temporary),
+            ShellScript.Command(InstallDbBinary, "--no-defaults", $"--datadir={data}", $"--tmpdir={temporary}",
                 "--auth-root-authentication-method=normal", "--skip-test-db") + " >/dev/null",
-            "exec " + ShellScript.Command(ServerBinary, "--no-defaults", $"--datadir={data}",
+            "exec " + ShellScript.Command(ServerBinary, "--no-defaults", $"--datadir={data}", $"--tmpdir={temporary}",
                 $"--socket={Path.Combine(scratch, "mysqld.sock")}", $"--port={port}", "--bind-address=127.0.0.1",
                 $"--pid-file={Path.Combine(scratch, "mysqld.pid")}", $"--init-file={initFile}", "--skip-name-resolve",
                 // Small and fast: a throwaway server needs neither a big buffer pool nor durable commits.
