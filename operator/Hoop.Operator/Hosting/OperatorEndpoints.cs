@@ -17,9 +17,9 @@ namespace Hoop.Operator.Hosting;
 /// </summary>
 internal sealed class OperatorEndpoints : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication? _app;
 
-    private OperatorEndpoints(WebApplication app, Uri? health, Uri? metrics)
+    private OperatorEndpoints(WebApplication? app, Uri? health, Uri? metrics)
     {
         _app = app;
         HealthUrl = health;
@@ -36,6 +36,12 @@ internal sealed class OperatorEndpoints : IAsyncDisposable
         IPEndPoint? health, IPEndPoint? metrics, OperatorHealth state, CollectorRegistry registry, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (health is null && metrics is null)
+        {
+            // Nothing asked for: serve nothing (an empty Kestrel would bind its default port, 5000).
+            return new OperatorEndpoints(null, null, null);
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
@@ -90,6 +96,11 @@ internal sealed class OperatorEndpoints : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_app is null)
+        {
+            return;
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

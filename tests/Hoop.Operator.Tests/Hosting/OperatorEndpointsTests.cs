@@ -47,6 +47,18 @@ public sealed class OperatorEndpointsTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(endpoints.MetricsUrl!, "/healthz"), ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_listen_addresses_nothing_listens_not_even_a_default_port()
+    {
+        await using var endpoints = await OperatorEndpoints.StartAsync(null, null, new OperatorHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
+        Assert.Null(endpoints.HealthUrl);
+        Assert.Null(endpoints.MetricsUrl);
+
+        // Two of them side by side: an endpoint server bound to a default port would make the second fail.
+        await using var second = await OperatorEndpoints.StartAsync(null, null, new OperatorHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
+        Assert.Null(second.HealthUrl);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
