@@ -64,6 +64,20 @@ public sealed class GarbageCollectionTests(LocalKubeFixture fixture) : IClassFix
         await _client.ExpectAsync(404, HttpMethod.Get, $"/api/v1/namespaces/{ns}/configmaps/held");
     }
 
+    [Fact]
+    public async Task A_dependent_created_after_its_owner_was_deleted_is_collected()
+    {
+        var (ns, owner) = await OwnerWithDependentAsync(block: false);
+        await _client.ExpectAsync(200, HttpMethod.Delete, $"/api/v1/namespaces/{ns}/configmaps/owner", new JsonObject { ["propagationPolicy"] = "Background" });
+
+        // A controller acting on a stale cache creates a dependent of the owner just deleted.
+        var reference = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["name"] = "owner", ["uid"] = owner["metadata"]!["uid"]!.GetValue<string>() };
+        await _client.ExpectAsync(201, HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps",
+            LocalKubeClient.ConfigMap("late", new JsonObject { ["ownerReferences"] = new JsonArray(reference) }));
+
+        await _client.ExpectAsync(404, HttpMethod.Get, $"/api/v1/namespaces/{ns}/configmaps/late");
+    }
+
     public void Dispose() => _client.Dispose();
 
     private async Task<(string Namespace, JsonObject Owner)> OwnerWithDependentAsync(bool block, string? dependentFinalizer = null)

@@ -100,6 +100,7 @@ internal sealed partial class ResourceHandler
         }
 
         crds.AfterWrite(type);
+        collector.Created(type.StorageKey, stored);
         await JsonResponses.WriteAsync(context, 201, WithTypeMeta(type, stored)).ConfigureAwait(false);
     }
 

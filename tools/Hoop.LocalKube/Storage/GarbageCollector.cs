@@ -32,6 +32,21 @@ internal sealed class GarbageCollector(ObjectStore store, TimeProvider time)
         Sweep();
     }
 
+    /// <summary>
+    /// A new object whose owners are all gone already (a controller acting on a stale cache) is collected at once, as the
+    /// real collector collects dependents with dangling owner references.
+    /// </summary>
+    public void Created(string key, JsonObject obj)
+    {
+        var owners = OwnerReferences(obj).Select(r => r?["uid"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (owners.Count == 0 || store.StorageKeys.Any(k => store.List(k, null).Items.Any(o => Uid(o) is { } uid && owners.Contains(uid))))
+        {
+            return;
+        }
+
+        Delete(key, obj, "Background");
+    }
+
     /// <summary>The owner is marked for deletion; in the foreground its dependents go first.</summary>
     public void OwnerDeleting(JsonObject owner, string propagation)
     {
