@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Hoop.Api;
+using Hoop.Api.V1Alpha1;
+using Hoop.Operator.Controllers;
 using Hoop.Operator.Hosting;
 using Hoop.Operator.Tests.Webhooks;
 using Hoop.Testing;
 using Hoop.Testing.Kubernetes;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hoop.Operator.Tests.Scenarios;
@@ -18,6 +23,9 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
     private readonly LocalKubeFixture _localKube = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, Kubectl> _kubectl = [];
+    private readonly List<string> _specWrites = [];
+    private readonly List<Task> _watches = [];
+    private Kubernetes? _watcher;
     private Task? _operator;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -49,6 +57,12 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
         }
 
         (await admin.RunAsync(["apply", "-f", "-"], AdmissionCluster.Rbac, Ct)).Succeeded();
+
+        // Every change to a hoop object is watched from here on: none may touch its spec.
+        _watcher = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_localKube.KubeconfigFor(TestUsers.Admin)));
+        await WatchSpecAsync<Connection>(ResourceKind.Connection, c => c.Spec);
+        await WatchSpecAsync<ApprovalPolicy>(ResourceKind.ApprovalPolicy, p => p.Spec);
+        await WatchSpecAsync<AccessRequest>(ResourceKind.AccessRequest, r => r.Spec);
         var host = new OperatorHost(
             new OperatorOptions
             {
@@ -76,8 +90,28 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
             kubectl.Dispose();
         }
 
+        await Task.WhenAll(_watches);
+        _watcher?.Dispose();
         await _localKube.DisposeAsync();
         _stop.Dispose();
+    }
+
+    private async Task WatchSpecAsync<T>(ResourceKind kind, Func<T, object> specOf)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var informer = new ResourceInformer<T>(_watcher!, ResourceDescriptor.For(kind), TimeProvider.System, NullLogger.Instance);
+        informer.AddEventHandler(new ResourceEventHandler<T>(Updated: (before, after) =>
+        {
+            if (KubernetesJson.Serialize(specOf(before)) != KubernetesJson.Serialize(specOf(after)))
+            {
+                lock (_specWrites)
+                {
+                    _specWrites.Add($"{kind.Kind} {after.Metadata.Name}");
+                }
+            }
+        }));
+        _watches.Add(informer.RunAsync(_stop.Token));
+        await informer.WaitForSyncAsync(Ct);
     }
 
     [Fact]
@@ -134,7 +168,13 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
                 "-p", """[{"op":"add","path":"/status/reviews/-","value":{"decision":"Deny","comment":"not during the freeze"}}]"""], null, Ct)).Succeeded();
         await EventuallyAsync(async () => (await JsonAsync(admin, "accessrequest", "drop-column"))["status"]?["phase"]?.GetValue<string>() == "Denied", "the denied request is Denied");
 
-        // The operator wrote status only: a spec write would have raised metadata.generation (and Argo CD would show drift).
+        // The operator wrote status only: no watched change touched a spec, and a spec write would also have raised
+        // metadata.generation (and Argo CD would show drift).
+        lock (_specWrites)
+        {
+            Assert.Empty(_specWrites);
+        }
+
         foreach (var (kind, name) in new[] { ("connection", "orders-db"), ("approvalpolicy", "production"), ("accessrequest", "add-column"), ("accessrequest", "drop-column") })
         {
             Assert.Equal(1, (await JsonAsync(admin, kind, name))["metadata"]!["generation"]!.GetValue<long>());
