@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using Hoop.Testing;
 using Hoop.Testing.Kubernetes;
 
 namespace Hoop.Operator.Tests.Scenarios;
@@ -12,7 +11,7 @@ namespace Hoop.Operator.Tests.Scenarios;
 /// </summary>
 public sealed class LeaderFailoverTests : IAsyncLifetime
 {
-    private const string Ns = "payments";
+    private const string Ns = ScenarioCluster.Namespace;
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
     private readonly LocalKubeFixture _localKube = new();
     private readonly List<(Process Process, StringBuilder Output)> _operators = [];
@@ -26,16 +25,8 @@ public sealed class LeaderFailoverTests : IAsyncLifetime
     {
         await _localKube.InitializeAsync();
         _admin = new Kubectl(_localKube.KubeconfigFor(TestUsers.Admin));
-        (await Admin.RunAsync(["apply", "-f", RepositoryFiles.PathOf("crds")], null, Ct)).Succeeded();
-        foreach (var ns in new[] { Ns, "hoop-system" })
-        {
-            (await Admin.RunAsync(["create", "namespace", ns], null, Ct)).Succeeded();
-        }
-
-        foreach (var sample in new[] { "v1_secret_orders-db-credentials.yaml", "hoop.dev_v1alpha1_approvalpolicy_production.yaml", "hoop.dev_v1alpha1_connection_orders-db.yaml" })
-        {
-            (await Admin.RunAsync(["apply", "-f", RepositoryFiles.PathOf("samples/" + sample)], null, Ct)).Succeeded();
-        }
+        await ScenarioCluster.PrepareAsync(Admin,
+            ["v1_secret_orders-db-credentials.yaml", "hoop.dev_v1alpha1_approvalpolicy_production.yaml", "hoop.dev_v1alpha1_connection_orders-db.yaml"], Ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +54,8 @@ public sealed class LeaderFailoverTests : IAsyncLifetime
 
         (await Admin.RunAsync(["create", "-f", "-"], Request("add-column"), Ct)).Succeeded();
         await EventuallyAsync(async () => await PhaseAsync("add-column") == "Pending", TimeSpan.FromSeconds(60), "the leader decides the request");
+        // Its log line may still be on its way through the pipe.
+        await EventuallyAsync(() => Task.FromResult(Leading(first) || Leading(second)), TimeSpan.FromSeconds(10), "the leader says it reconciles");
         var leader = Leading(first) ? first : second;
         var standby = leader.Process == first.Process ? second : first;
         Assert.True(Leading(leader) && !Leading(standby), $"exactly one operator reconciles:\n--- first\n{first.Output}\n--- second\n{second.Output}");
@@ -143,13 +136,5 @@ public sealed class LeaderFailoverTests : IAsyncLifetime
         return result.ExitCode == 0 ? result.Output.Trim() : null;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> check, TimeSpan within, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!await check())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(250, Ct);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> check, TimeSpan within, string what) => ScenarioCluster.EventuallyAsync(check, within, what, Ct);
 }

@@ -5,7 +5,6 @@ using Hoop.Api.V1Alpha1;
 using Hoop.Operator.Controllers;
 using Hoop.Operator.Hosting;
 using Hoop.Operator.Tests.Webhooks;
-using Hoop.Testing;
 using Hoop.Testing.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -19,7 +18,7 @@ namespace Hoop.Operator.Tests.Scenarios;
 /// </summary>
 public sealed class OperatorScenarioTests : IAsyncLifetime
 {
-    private const string Ns = "payments";
+    private const string Ns = ScenarioCluster.Namespace;
     private readonly LocalKubeFixture _localKube = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, Kubectl> _kubectl = [];
@@ -45,17 +44,8 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
     {
         await _localKube.InitializeAsync();
         var admin = As(TestUsers.Admin);
-        (await admin.RunAsync(["apply", "-f", RepositoryFiles.PathOf("crds")], null, Ct)).Succeeded();
-        foreach (var ns in new[] { Ns, "hoop-system" })
-        {
-            (await admin.RunAsync(["create", "namespace", ns, "-o", "name"], null, Ct)).Succeeded();
-        }
-
-        foreach (var sample in new[] { "v1_secret_orders-db-credentials.yaml", "v1_secret_orders-db-ca.yaml", "hoop.dev_v1alpha1_approvalpolicy_production.yaml", "hoop.dev_v1alpha1_connection_orders-db.yaml" })
-        {
-            (await admin.RunAsync(["apply", "-f", RepositoryFiles.PathOf("samples/" + sample)], null, Ct)).Succeeded();
-        }
-
+        await ScenarioCluster.PrepareAsync(admin,
+            ["v1_secret_orders-db-credentials.yaml", "v1_secret_orders-db-ca.yaml", "hoop.dev_v1alpha1_approvalpolicy_production.yaml", "hoop.dev_v1alpha1_connection_orders-db.yaml"], Ct);
         (await admin.RunAsync(["apply", "-f", "-"], AdmissionCluster.Rbac, Ct)).Succeeded();
 
         // Every change to a hoop object is watched from here on: none may touch its spec.
@@ -195,13 +185,5 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
     private static JsonNode? Condition(JsonNode obj, string type) =>
         obj["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c!["type"]!.GetValue<string>() == type);
 
-    private static async Task EventuallyAsync(Func<Task<bool>> check, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await check())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting until {what}");
-            await Task.Delay(200, Ct);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> check, string what) => ScenarioCluster.EventuallyAsync(check, TimeSpan.FromSeconds(30), what, Ct);
 }
