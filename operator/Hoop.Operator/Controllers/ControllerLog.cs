@@ -1,3 +1,4 @@
+using Hoop.Kube.Informers;
 using Microsoft.Extensions.Logging;
 
 namespace Hoop.Operator.Controllers;

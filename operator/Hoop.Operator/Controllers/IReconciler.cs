@@ -1,3 +1,5 @@
+using Hoop.Kube.Informers;
+
 namespace Hoop.Operator.Controllers;
 
 /// <summary>

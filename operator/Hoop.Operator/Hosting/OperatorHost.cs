@@ -1,5 +1,7 @@
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Operator.Events;
 using Hoop.Operator.Leadership;

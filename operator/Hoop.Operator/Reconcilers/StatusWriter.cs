@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Hoop.Api;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

@@ -1,5 +1,6 @@
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Testing.Kubernetes;
 using k8s;

@@ -1,3 +1,4 @@
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using k8s;
 using k8s.Models;
 

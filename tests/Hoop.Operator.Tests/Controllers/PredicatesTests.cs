@@ -1,4 +1,5 @@
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using k8s.Models;
 

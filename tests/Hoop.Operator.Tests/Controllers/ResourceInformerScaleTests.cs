@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using Hoop.Testing.Kubernetes;
 using k8s;
 using k8s.Models;

@@ -1,8 +1,8 @@
 using System.Net;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.LocalKube.Hosting;
-using Hoop.Operator.Controllers;
 using Hoop.Testing.Kubernetes;
 using k8s;
 using k8s.Models;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 
 namespace Hoop.Operator.Tests.Controllers;

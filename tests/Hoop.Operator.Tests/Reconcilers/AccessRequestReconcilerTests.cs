@@ -1,6 +1,7 @@
 using System.Net;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Operator.Events;
 using Hoop.Operator.Reconcilers.AccessRequests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Hoop.Api.V1Alpha1;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Events;
 using Hoop.Operator.Reconcilers.AccessRequests;
 using Hoop.Policy.Rules;

@@ -1,4 +1,4 @@
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using k8s;
 using k8s.Models;
 

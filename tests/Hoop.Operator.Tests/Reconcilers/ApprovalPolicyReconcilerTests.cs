@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Reconcilers.Policies;
 using Hoop.Testing.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;

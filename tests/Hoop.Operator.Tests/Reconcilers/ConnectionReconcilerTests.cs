@@ -1,5 +1,6 @@
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Operator.Reconcilers.Connections;
 using Hoop.Testing.Kubernetes;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Hosting;
 using Hoop.Operator.Tests.Webhooks;
 using Hoop.Testing.Kubernetes;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Hoop.Api.V1Alpha1;
-using Hoop.Operator.Controllers;
+using Hoop.Kube.Informers;
 using Prometheus;
 
 namespace Hoop.Operator.Reconcilers.AccessRequests;

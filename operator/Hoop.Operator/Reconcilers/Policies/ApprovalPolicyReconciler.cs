@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
+using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Policy.Rules;
 using k8s;

@@ -3,7 +3,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>
 /// The two calls an informer makes for one resource: a page of the list, and a watch from a resourceVersion.
@@ -33,10 +33,10 @@ internal sealed class ListWatchClient<T>
 
     private static Endpoint<ObjectList<T>> Custom(IKubernetes client, ResourceDescriptor r) => new Endpoint<ObjectList<T>>(r.Namespace is { } ns
         ? (watch, cont, limit, rv, timeout, ct) => client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<ObjectList<T>>(
-            r.Group, r.Version, ns, r.Plural, allowWatchBookmarks: watch, continueParameter: cont, labelSelector: r.LabelSelector,
+            r.Group, r.Version, ns, r.Plural, allowWatchBookmarks: watch, continueParameter: cont, labelSelector: r.LabelSelector, fieldSelector: r.FieldSelector,
             limit: limit, resourceVersion: rv, timeoutSeconds: timeout, watch: watch, cancellationToken: ct)
         : (watch, cont, limit, rv, timeout, ct) => client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<ObjectList<T>>(
-            r.Group, r.Version, r.Plural, allowWatchBookmarks: watch, continueParameter: cont, labelSelector: r.LabelSelector,
+            r.Group, r.Version, r.Plural, allowWatchBookmarks: watch, continueParameter: cont, labelSelector: r.LabelSelector, fieldSelector: r.FieldSelector,
             limit: limit, resourceVersion: rv, timeoutSeconds: timeout, watch: watch, cancellationToken: ct));
 
     private static Endpoint Core(IKubernetes client, ResourceDescriptor r)
@@ -44,20 +44,21 @@ internal sealed class ListWatchClient<T>
         var core = client.CoreV1;
         var ns = r.Namespace;
         var sel = r.LabelSelector;
+        var fields = r.FieldSelector;
         return r.Plural switch
         {
             "configmaps" => new Endpoint<V1ConfigMapList>(ns is null
-                ? (w, c, l, rv, t, ct) => core.ListConfigMapForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
-                : (w, c, l, rv, t, ct) => core.ListNamespacedConfigMapWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
+                ? (w, c, l, rv, t, ct) => core.ListConfigMapForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
+                : (w, c, l, rv, t, ct) => core.ListNamespacedConfigMapWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
             "secrets" => new Endpoint<V1SecretList>(ns is null
-                ? (w, c, l, rv, t, ct) => core.ListSecretForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
-                : (w, c, l, rv, t, ct) => core.ListNamespacedSecretWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
+                ? (w, c, l, rv, t, ct) => core.ListSecretForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
+                : (w, c, l, rv, t, ct) => core.ListNamespacedSecretWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
             "services" => new Endpoint<V1ServiceList>(ns is null
-                ? (w, c, l, rv, t, ct) => core.ListServiceForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
-                : (w, c, l, rv, t, ct) => core.ListNamespacedServiceWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
+                ? (w, c, l, rv, t, ct) => core.ListServiceForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
+                : (w, c, l, rv, t, ct) => core.ListNamespacedServiceWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
             "serviceaccounts" => new Endpoint<V1ServiceAccountList>(ns is null
-                ? (w, c, l, rv, t, ct) => core.ListServiceAccountForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
-                : (w, c, l, rv, t, ct) => core.ListNamespacedServiceAccountWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
+                ? (w, c, l, rv, t, ct) => core.ListServiceAccountForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)
+                : (w, c, l, rv, t, ct) => core.ListNamespacedServiceAccountWithHttpMessagesAsync(ns, allowWatchBookmarks: w, continueParameter: c, fieldSelector: fields, labelSelector: sel, limit: l, resourceVersion: rv, timeoutSeconds: t, watch: w, cancellationToken: ct)),
             _ => throw new NotSupportedException($"the core resource '{r.Plural}' has no list/watch mapping; add one to {nameof(ListWatchClient<T>)}"),
         };
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 internal static partial class InformerLog
 {

@@ -1,4 +1,4 @@
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>Tuning of an informer's list, watch and reconnect behaviour; the defaults suit a cluster.</summary>
 internal sealed record ResourceInformerOptions

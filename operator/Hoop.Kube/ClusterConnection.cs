@@ -1,6 +1,6 @@
 using k8s;
 
-namespace Hoop.Operator.Hosting;
+namespace Hoop.Kube;
 
 /// <summary>
 /// How the operator reaches the API server and which namespace it lives in: the kubeconfig it was given, else the pod's

@@ -1,6 +1,6 @@
 using k8s.Models;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>What a work queue holds and a reconciler is handed: an object's namespace ("" when cluster-scoped) and name.</summary>
 internal readonly record struct ObjectKey(string Namespace, string Name)

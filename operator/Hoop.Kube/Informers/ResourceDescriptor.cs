@@ -1,9 +1,12 @@
 using Hoop.Api;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
-/// <summary>What an informer lists and watches: a resource (group "" for the core API), optionally one namespace and a label selector.</summary>
-internal sealed record ResourceDescriptor(string Group, string Version, string Plural, string? Namespace = null, string? LabelSelector = null)
+/// <summary>
+/// What an informer lists and watches: a resource (group "" for the core API), optionally one namespace, a label selector
+/// and a field selector (<c>metadata.name=NAME</c> follows one object, which RBAC grants by resourceNames).
+/// </summary>
+internal sealed record ResourceDescriptor(string Group, string Version, string Plural, string? Namespace = null, string? LabelSelector = null, string? FieldSelector = null)
 {
     /// <summary>A hoop.dev custom resource.</summary>
     public static ResourceDescriptor For(ResourceKind kind, string? @namespace = null, string? labelSelector = null)
@@ -27,6 +30,9 @@ internal sealed record ResourceDescriptor(string Group, string Version, string P
     public static ResourceDescriptor RoleBindings(string? @namespace = null, string? labelSelector = null) => new("rbac.authorization.k8s.io", "v1", "rolebindings", @namespace, labelSelector);
 
     public static ResourceDescriptor Leases(string? @namespace = null, string? labelSelector = null) => new("coordination.k8s.io", "v1", "leases", @namespace, labelSelector);
+
+    /// <summary>The same resource restricted to the one object named <paramref name="name"/>.</summary>
+    public ResourceDescriptor Named(string name) => this with { FieldSelector = $"metadata.name={name}" };
 
     public override string ToString() => Group.Length == 0 ? $"{Plural}.{Version}" : $"{Plural}.{Version}.{Group}";
 }

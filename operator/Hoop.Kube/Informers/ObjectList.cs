@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>Any kind's list as the API server returns it; read straight into typed items so a large list is parsed once.</summary>
 internal sealed class ObjectList<T> : IKubernetesObject<V1ListMeta>, IItems<T>

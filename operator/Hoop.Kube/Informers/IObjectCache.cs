@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>
 /// An informer's read-only view of one kind. Objects handed out are shared: never mutate them; copy before changing.

@@ -4,7 +4,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace Hoop.Operator.Controllers;
+namespace Hoop.Kube.Informers;
 
 /// <summary>
 /// Lists then watches one resource, keeps a cache of it and tells handlers what changed, like client-go's informer:
