@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Runtime.InteropServices;
+using Hoop.Kube.Hosting;
 using Hoop.Operator.Hosting;
 using Microsoft.Extensions.Logging;
 

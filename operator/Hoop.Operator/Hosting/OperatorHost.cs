@@ -1,6 +1,7 @@
 using Hoop.Api;
 using Hoop.Api.V1Alpha1;
 using Hoop.Kube;
+using Hoop.Kube.Hosting;
 using Hoop.Kube.Informers;
 using Hoop.Operator.Controllers;
 using Hoop.Operator.Events;
@@ -23,7 +24,7 @@ namespace Hoop.Operator.Hosting;
 internal sealed partial class OperatorHost(OperatorOptions options, ILoggerFactory loggerFactory, TimeProvider time)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<OperatorHost>();
-    private readonly OperatorHealth _health = new();
+    private readonly ProcessHealth _health = new();
 
     /// <summary>Where the probes answer once started; for tests.</summary>
     public Uri? HealthUrl { get; private set; }
@@ -36,7 +37,7 @@ internal sealed partial class OperatorHost(OperatorOptions options, ILoggerFacto
     {
         var cluster = ClusterConnection.Resolve(options.Kubeconfig);
         using var client = cluster.CreateClient();
-        await using var endpoints = await OperatorEndpoints.StartAsync(options.HealthListen, options.MetricsListen, _health, Registry, loggerFactory, cancellationToken).ConfigureAwait(false);
+        await using var endpoints = await ProbeEndpoints.StartAsync(options.HealthListen, options.MetricsListen, _health, Registry, loggerFactory, cancellationToken).ConfigureAwait(false);
         HealthUrl = endpoints.HealthUrl;
         MetricsUrl = endpoints.MetricsUrl;
 

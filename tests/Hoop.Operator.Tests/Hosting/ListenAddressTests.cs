@@ -1,5 +1,5 @@
 using System.Net;
-using Hoop.Operator.Hosting;
+using Hoop.Kube.Hosting;
 
 namespace Hoop.Operator.Tests.Hosting;
 

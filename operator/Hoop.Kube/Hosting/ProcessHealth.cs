@@ -1,10 +1,11 @@
-namespace Hoop.Operator.Hosting;
+namespace Hoop.Kube.Hosting;
 
 /// <summary>
-/// What the probes report. Live while no loop has died; ready once the webhooks serve and, on the leader, the caches have
-/// synced. A standby replica is ready: it serves webhooks, and Kubernetes must keep sending it admission requests.
+/// What a process's probes report: live while no loop it cannot work without has died; ready once the process says so
+/// (the operator: webhooks serving and, on the leader, caches synced; a gateway: its Connection, credential and policies
+/// loaded and its listener bound).
 /// </summary>
-internal sealed class OperatorHealth
+internal sealed class ProcessHealth
 {
     private volatile string? _fatal;
     private volatile string? _notReady = "starting";

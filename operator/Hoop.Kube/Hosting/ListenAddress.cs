@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
-namespace Hoop.Operator.Hosting;
+namespace Hoop.Kube.Hosting;
 
 /// <summary>Reads the <c>HOST:PORT</c> of a listen option: an IP address (IPv6 in brackets), <c>localhost</c>, or nothing for every address.</summary>
 internal static class ListenAddress

@@ -1,11 +1,11 @@
 using System.Net;
-using Hoop.Operator.Hosting;
+using Hoop.Kube.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Prometheus;
 
 namespace Hoop.Operator.Tests.Hosting;
 
-public sealed class OperatorEndpointsTests
+public sealed class ProbeEndpointsTests
 {
     private static readonly IPEndPoint AnyLoopbackPort = new(IPAddress.Loopback, 0);
 
@@ -13,8 +13,8 @@ public sealed class OperatorEndpointsTests
     public async Task Readiness_waits_for_the_operator_while_liveness_answers_at_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        var health = new OperatorHealth();
-        await using var endpoints = await OperatorEndpoints.StartAsync(AnyLoopbackPort, AnyLoopbackPort, health, Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, ct);
+        var health = new ProcessHealth();
+        await using var endpoints = await ProbeEndpoints.StartAsync(AnyLoopbackPort, AnyLoopbackPort, health, Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, ct);
         using var http = new HttpClient { BaseAddress = endpoints.HealthUrl };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", ct)).StatusCode);
@@ -37,8 +37,8 @@ public sealed class OperatorEndpointsTests
         var ct = TestContext.Current.CancellationToken;
         var registry = Metrics.NewCustomRegistry();
         Metrics.WithCustomRegistry(registry).CreateCounter("hoop_operator_test_total", "A counter for this test.").Inc(3);
-        await using var endpoints = await OperatorEndpoints.StartAsync(
-            new IPEndPoint(IPAddress.Loopback, FreePort()), new IPEndPoint(IPAddress.Loopback, FreePort()), new OperatorHealth(), registry, NullLoggerFactory.Instance, ct);
+        await using var endpoints = await ProbeEndpoints.StartAsync(
+            new IPEndPoint(IPAddress.Loopback, FreePort()), new IPEndPoint(IPAddress.Loopback, FreePort()), new ProcessHealth(), registry, NullLoggerFactory.Instance, ct);
         using var http = new HttpClient();
 
         var text = await http.GetStringAsync(new Uri(endpoints.MetricsUrl!, "/metrics"), ct);
@@ -50,12 +50,12 @@ public sealed class OperatorEndpointsTests
     [Fact]
     public async Task Without_listen_addresses_nothing_listens_not_even_a_default_port()
     {
-        await using var endpoints = await OperatorEndpoints.StartAsync(null, null, new OperatorHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
+        await using var endpoints = await ProbeEndpoints.StartAsync(null, null, new ProcessHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
         Assert.Null(endpoints.HealthUrl);
         Assert.Null(endpoints.MetricsUrl);
 
         // Two of them side by side: an endpoint server bound to a default port would make the second fail.
-        await using var second = await OperatorEndpoints.StartAsync(null, null, new OperatorHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
+        await using var second = await ProbeEndpoints.StartAsync(null, null, new ProcessHealth(), Metrics.NewCustomRegistry(), NullLoggerFactory.Instance, TestContext.Current.CancellationToken);
         Assert.Null(second.HealthUrl);
     }
 

@@ -9,17 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
-namespace Hoop.Operator.Hosting;
+namespace Hoop.Kube.Hosting;
 
 /// <summary>
 /// <c>/healthz</c> and <c>/readyz</c> on the health address, <c>/metrics</c> on the metrics address (both on one when they are
 /// the same). Plain HTTP on loopback or the pod network, as kubelet probes and Prometheus scrapes expect.
 /// </summary>
-internal sealed class OperatorEndpoints : IAsyncDisposable
+internal sealed class ProbeEndpoints : IAsyncDisposable
 {
     private readonly WebApplication? _app;
 
-    private OperatorEndpoints(WebApplication? app, Uri? health, Uri? metrics)
+    private ProbeEndpoints(WebApplication? app, Uri? health, Uri? metrics)
     {
         _app = app;
         HealthUrl = health;
@@ -32,14 +32,14 @@ internal sealed class OperatorEndpoints : IAsyncDisposable
     /// <summary>Where <c>/metrics</c> answers, once started; null when not asked for.</summary>
     public Uri? MetricsUrl { get; }
 
-    public static async Task<OperatorEndpoints> StartAsync(
-        IPEndPoint? health, IPEndPoint? metrics, OperatorHealth state, CollectorRegistry registry, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<ProbeEndpoints> StartAsync(
+        IPEndPoint? health, IPEndPoint? metrics, ProcessHealth state, CollectorRegistry registry, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (health is null && metrics is null)
         {
             // Nothing asked for: serve nothing (an empty Kestrel would bind its default port, 5000).
-            return new OperatorEndpoints(null, null, null);
+            return new ProbeEndpoints(null, null, null);
         }
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -91,7 +91,7 @@ internal sealed class OperatorEndpoints : IAsyncDisposable
             .Select(a => new Uri(a)).ToList();
         healthUrl = health is null ? null : bound[0];
         metricsUrl = metrics is null ? null : same ? healthUrl : bound[^1];
-        return new OperatorEndpoints(app, healthUrl, metricsUrl);
+        return new ProbeEndpoints(app, healthUrl, metricsUrl);
     }
 
     public async ValueTask DisposeAsync()
