@@ -39,4 +39,13 @@ public static class GatewayNames
 
     /// <summary>The Lease through which gateway replica <paramref name="replica"/> (its pod or host name) reports itself alive.</summary>
     public static string LivenessLease(string connection, string replica) => $"{For(connection)}-{replica}";
+
+    /// <summary>
+    /// The Secret holding the HMAC key that signs the gateway's replay-log checkpoints. The operator creates it with a random
+    /// key and never rewrites it (a new key would leave older recordings unverifiable); only the gateway and auditors read it.
+    /// </summary>
+    public static string RecordingKey(string connection) => For(connection) + "-recording-key";
+
+    /// <summary>The key of <see cref="RecordingKey"/>'s data that holds the HMAC key bytes.</summary>
+    public const string RecordingKeyField = "hmacKey";
 }

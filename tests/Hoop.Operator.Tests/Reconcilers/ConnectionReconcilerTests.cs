@@ -83,6 +83,30 @@ public sealed class ConnectionReconcilerTests(LocalKubeFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task The_recording_key_is_made_once_random_owned_by_the_connection_and_never_rewritten()
+    {
+        using var world = await LocalKubeWorld.CreateAsync(fixture, _ct);
+        await ApplyOrdersDbAsync(world);
+
+        await ReconcileAsync(world);
+        var name = GatewayNames.RecordingKey("orders-db");
+        var first = await world.Client.CoreV1.ReadNamespacedSecretAsync(name, world.Namespace, cancellationToken: _ct);
+        var key = first.Data[GatewayNames.RecordingKeyField];
+        Assert.Equal(32, key.Length);
+        Assert.NotEqual(new byte[32], key);
+        Assert.Equal("orders-db", Assert.Single(first.Metadata.OwnerReferences).Name);
+
+        await ReconcileAsync(world);
+        var second = await world.Client.CoreV1.ReadNamespacedSecretAsync(name, world.Namespace, cancellationToken: _ct);
+        Assert.Equal(first.Metadata.ResourceVersion, second.Metadata.ResourceVersion);
+        Assert.Equal(key, second.Data[GatewayNames.RecordingKeyField]);
+
+        // The gateway may read it, by name, and no other Secret beyond its own.
+        var role = await world.Client.RbacAuthorizationV1.ReadNamespacedRoleAsync("orders-db-gateway", world.Namespace, cancellationToken: _ct);
+        Assert.Contains(name, role.Rules.Single(r => r.Resources.Contains("secrets")).ResourceNames);
+    }
+
+    [Fact]
     public async Task A_missing_secret_is_reported_then_readiness_follows_the_gateway_leases()
     {
         using var world = await LocalKubeWorld.CreateAsync(fixture, _ct);

@@ -47,6 +47,10 @@ internal sealed partial class ConnectionReconciler(
             : await CheckSecretsAsync(connection, cancellationToken).ConfigureAwait(false);
 
         var writes = await _children.ConvergeAsync(GatewayResources.Build(connection, defaults), cancellationToken).ConfigureAwait(false);
+        if (await RecordingKeySecret.EnsureAsync(client, connection, cancellationToken).ConfigureAwait(false))
+        {
+            writes++;
+        }
         if (writes > 0)
         {
             LogChildrenWritten(logger, key, writes);

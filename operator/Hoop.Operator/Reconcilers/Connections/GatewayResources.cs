@@ -76,7 +76,7 @@ internal sealed record GatewayResources(
 
     public IEnumerable<k8s.IKubernetesObject<V1ObjectMeta>> All => [ServiceAccount, Role, RoleBinding, ConfigMap, StatefulSet, Service];
 
-    private static V1ObjectMeta Metadata(Connection connection) => new()
+    internal static V1ObjectMeta Metadata(Connection connection) => new()
     {
         Name = GatewayNames.For(connection.Metadata.Name),
         NamespaceProperty = connection.Metadata.NamespaceProperty,
@@ -99,7 +99,7 @@ internal sealed record GatewayResources(
     internal static V1Role BuildRole(Connection connection)
     {
         var name = connection.Metadata.Name;
-        var secrets = new List<string> { connection.Spec.CredentialsSecretRef.Name };
+        var secrets = new List<string> { connection.Spec.CredentialsSecretRef.Name, GatewayNames.RecordingKey(name) };
         if (connection.Spec.Target.Tls?.CaSecretRef?.Name is { Length: > 0 } ca && !secrets.Contains(ca))
         {
             secrets.Add(ca);
@@ -121,7 +121,7 @@ internal sealed record GatewayResources(
                 // carries the field selector metadata.name=<name>, so the gateway can follow changes to it and no other.
                 Rule(HoopApiGroup.Group, "connections", ["get", "list", "watch"], [name]),
 
-                // The service credential (and the target's CA bundle when one is referenced), by name: no other Secret.
+                // The service credential, the recording key (and the target's CA bundle when one is referenced), by name: no other Secret.
                 Rule("", "secrets", ["get"], secrets),
 
                 // Which policies govern the Connection is decided by labels, so the gateway reads every policy of the namespace.
