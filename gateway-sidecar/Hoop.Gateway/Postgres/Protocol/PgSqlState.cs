@@ -1,0 +1,13 @@
+namespace Hoop.Gateway.Postgres.Protocol;
+
+/// <summary>The SQLSTATE codes the gateway itself raises or recognises.</summary>
+internal static class PgSqlState
+{
+    public const string ProtocolViolation = "08P01";
+    public const string ProgramLimitExceeded = "54000";
+    public const string FeatureNotSupported = "0A000";
+    public const string InvalidAuthorizationSpecification = "28000";
+    public const string InvalidPassword = "28P01";
+    public const string QueryCanceled = "57014";
+    public const string ConnectionFailure = "08006";
+}
