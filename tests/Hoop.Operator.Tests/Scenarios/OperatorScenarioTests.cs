@@ -4,7 +4,6 @@ using Hoop.Api;
 using Hoop.Api.V1Alpha1;
 using Hoop.Kube.Informers;
 using Hoop.Operator.Hosting;
-using Hoop.Operator.Tests.Webhooks;
 using Hoop.Testing.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -46,7 +45,7 @@ public sealed class OperatorScenarioTests : IAsyncLifetime
         var admin = As(TestUsers.Admin);
         await ScenarioCluster.PrepareAsync(admin,
             ["v1_secret_orders-db-credentials.yaml", "v1_secret_orders-db-ca.yaml", "hoop.dev_v1alpha1_approvalpolicy_production.yaml", "hoop.dev_v1alpha1_connection_orders-db.yaml"], Ct);
-        (await admin.RunAsync(["apply", "-f", "-"], AdmissionCluster.Rbac, Ct)).Succeeded();
+        (await admin.RunAsync(["apply", "-f", "-"], TestRbac.Yaml, Ct)).Succeeded();
 
         // Every change to a hoop object is watched from here on: none may touch its spec.
         _watcher = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_localKube.KubeconfigFor(TestUsers.Admin)));
