@@ -1,4 +1,3 @@
-using System.Buffers;
 using Hoop.Api.V1Alpha1;
 
 namespace Hoop.Policy.Sql;
@@ -9,14 +8,6 @@ namespace Hoop.Policy.Sql;
 /// </summary>
 internal sealed partial class StatementAnalyzer
 {
-    /// <summary>
-    /// Characters that pass for ASCII punctuation or spaces, or are invisible: fullwidth and halfwidth forms, the general
-    /// punctuation block (zero-width spaces and joiners, line separators), no-break and ideographic spaces, the BOM and
-    /// the Greek question mark that looks like a semicolon. Outside strings they only serve to disguise a statement.
-    /// </summary>
-    private static readonly SearchValues<char> LookAlikes = SearchValues.Create(
-        string.Concat(Range('\u2000', '\u206F'), Range('\uFF00', '\uFFEF'), "\u00A0\u00AD\u037E\u3000\uFEFF"));
-
     // Identifier text for comparisons: a function name (64) and its schema (16), two CTE names (128 each), a table name (256).
     private readonly char[] _scratch = new char[256];
     private readonly List<string> _tables = new(4);
@@ -95,69 +86,14 @@ internal sealed partial class StatementAnalyzer
         }
 
         var sql = _sql;
-        var significant = _t;
-        var executableComment = false;
-        var unterminated = false;
-        var backslash = false;
-        var lookAlike = false;
         var nonAscii = !System.Text.Ascii.IsValid(sql.AsSpan(all[first].Start, all[last].End - all[first].Start));
-
-        // The normalized text's length, and whether it equals the text (every trivia token a single space).
-        // A gap is trivia after a significant token; a plain gap is one single-space token, which normalizing keeps as it is.
-        var normalizedLength = 0;
-        var gap = false;
-        var plainGap = false;
-        var textIsNormal = true;
-        var n = 0;
-
-        // Matches parentheses on the way: _match holds, for each '(', the index of its ')'. _ctes doubles as the stack
-        // here; it is reset before the scan uses it for CTE names.
-        var match = _match;
-        var stack = _ctes;
-        var depth = 0;
-        foreach (var token in all.AsSpan(first, last - first + 1))
-        {
-            unterminated |= token.IsUnterminated;
-            if (token.IsTrivia)
-            {
-                executableComment |= token.Kind == SqlTokenKind.ExecutableCommentStart;
-                var space = token.Kind == SqlTokenKind.Whitespace && token.Length == 1 && sql[token.Start] == ' ';
-                textIsNormal &= space;
-                plainGap = !gap && space;
-                gap = normalizedLength > 0;
-                continue;
-            }
-
-            backslash |= token.Kind == SqlTokenKind.Other && sql[token.Start] == '\\';
-            lookAlike |= nonAscii && token.Kind is SqlTokenKind.Word or SqlTokenKind.Other or SqlTokenKind.Operator
-                && sql.AsSpan(token.Start, token.Length).ContainsAny(LookAlikes);
-            normalizedLength += token.Length + (gap ? 1 : 0);
-            if (token.Kind == SqlTokenKind.OpenParen)
-            {
-                stack[depth++] = n;
-            }
-            else if (token.Kind == SqlTokenKind.CloseParen && depth > 0)
-            {
-                match[stack[--depth]] = n;
-            }
-
-            significant[n++] = gap && !plainGap ? token with { Flags = token.Flags | SqlTokenFlags.SpacedBefore } : token;
-            gap = false;
-        }
-
-        // An unclosed parenthesis matches the end of the statement.
-        while (depth > 0)
-        {
-            match[stack[--depth]] = n;
-        }
-
-        _n = n;
-        if (n == 0 && !executableComment)
+        var facts = CollectSignificant(all.AsSpan(first, last - first + 1), nonAscii, out var normalizedLength);
+        if (_n == 0 && (facts & TokenFacts.ExecutableComment) == 0)
         {
             return null;
         }
 
-        ClassifyOrFailClosed(segment.SemicolonInParentheses, unterminated, backslash, lookAlike);
+        ClassifyOrFailClosed(segment.SemicolonInParentheses, facts);
         var start = all[first].Start;
         var text = sql.Substring(start, all[last].End - start);
         return new ClassifiedStatement
@@ -167,18 +103,18 @@ internal sealed partial class StatementAnalyzer
             Kind = _kind,
             Tables = _tables.Count == 0 ? [] : _tables.ToArray(),
             TablesComplete = _complete,
-            NormalizedText = textIsNormal ? text : Normalize(normalizedLength),
+            NormalizedText = (facts & TokenFacts.NotNormal) == 0 ? text : Normalize(normalizedLength, facts),
             Reason = _reason,
         };
     }
 
     // Apart from Analyze, so the try block does not keep Analyze's locals out of registers.
-    private void ClassifyOrFailClosed(bool semicolonInParentheses, bool unterminated, bool backslash, bool lookAlike)
+    private void ClassifyOrFailClosed(bool semicolonInParentheses, TokenFacts facts)
     {
         Reset();
         try
         {
-            Classify(semicolonInParentheses, unterminated, backslash, lookAlike);
+            Classify(semicolonInParentheses, facts);
         }
 #pragma warning disable CA1031 // A classifier bug must fail closed (unknown), never take the gateway down.
         catch (Exception)
@@ -211,7 +147,7 @@ internal sealed partial class StatementAnalyzer
         _listDepth = 0;
     }
 
-    private void Classify(bool semicolonInParentheses, bool unterminated, bool backslash, bool lookAlike)
+    private void Classify(bool semicolonInParentheses, TokenFacts facts)
     {
         if (_n == 0)
         {
@@ -222,12 +158,12 @@ internal sealed partial class StatementAnalyzer
 
         _kind = Head(0);
         Scan();
-        if (backslash)
+        if ((facts & TokenFacts.Backslash) != 0)
         {
             Override("a backslash outside a string: a psql or mysql client command, which the gateway cannot interpret");
         }
 
-        if (unterminated)
+        if ((facts & TokenFacts.Unterminated) != 0)
         {
             Override("an unterminated string, quoted identifier or comment: the server would read this text differently");
         }
@@ -237,7 +173,7 @@ internal sealed partial class StatementAnalyzer
             Override("a semicolon inside parentheses: the statement cannot be split reliably");
         }
 
-        if (lookAlike)
+        if ((facts & TokenFacts.LookAlike) != 0)
         {
             Override("look-alike or invisible characters outside strings (fullwidth forms, zero-width or special spaces): they hide what the statement is");
         }
@@ -273,8 +209,16 @@ internal sealed partial class StatementAnalyzer
     /// <summary>The index after the parenthesized group opening at <paramref name="i"/>.</summary>
     private int After(int i) => IsTok(i, SqlTokenKind.OpenParen) ? _match[i] + 1 : i + 1;
 
-    private string Normalize(int length) =>
-        string.Create(length, this, static (buffer, analyzer) => analyzer.WriteNormalized(buffer));
+    private string Normalize(int length, TokenFacts facts)
+    {
+        if ((facts & TokenFacts.CollapsedGap) == 0 && _n > 0)
+        {
+            // Only the trivia before the first and after the last significant token goes: one slice of the text.
+            return _sql.Substring(_t[0].Start, length);
+        }
+
+        return string.Create(length, this, static (buffer, analyzer) => analyzer.WriteNormalized(buffer));
+    }
 
     private void WriteNormalized(Span<char> buffer)
     {
@@ -303,16 +247,5 @@ internal sealed partial class StatementAnalyzer
         }
 
         sql[runStart..runEnd].CopyTo(buffer[w..]);
-    }
-
-    private static string Range(char first, char last)
-    {
-        var chars = new char[last - first + 1];
-        for (var c = first; c <= last; c++)
-        {
-            chars[c - first] = c;
-        }
-
-        return new string(chars);
     }
 }
