@@ -41,7 +41,10 @@ internal sealed record ResourceType(string Group, string Version, string Resourc
     private bool IsEventsV1 => Group == "events.k8s.io" && Resource == "events";
 
     /// <summary>The stored form of an object written through this resource.</summary>
-    public JsonObject ToStorage(JsonObject obj) => IsEventsV1 ? EventConversion.ToCore(obj) : obj;
+    public JsonObject ToStorage(JsonObject obj) =>
+        IsEventsV1 ? EventConversion.ToCore(obj)
+        : Group.Length == 0 && Resource == "secrets" ? SecretStringData.MergeIntoData(obj)
+        : obj;
 
     /// <summary>A stored object as this resource serves it (a copy when it differs).</summary>
     public JsonObject FromStorage(JsonObject obj) => IsEventsV1 ? EventConversion.FromCore(obj) : obj;
