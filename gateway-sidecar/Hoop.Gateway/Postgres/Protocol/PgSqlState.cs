@@ -10,4 +10,8 @@ internal static class PgSqlState
     public const string InvalidPassword = "28P01";
     public const string QueryCanceled = "57014";
     public const string ConnectionFailure = "08006";
+    public const string InsufficientPrivilege = "42501";
+    public const string InvalidCatalogName = "3D000";
+    public const string CannotConnectNow = "57P03";
+    public const string AdminShutdown = "57P01";
 }

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Hoop.Gateway.Postgres.Masking;
+using Hoop.Gateway.Postgres.Protocol;
+using Hoop.Recording.Records;
+
+namespace Hoop.Gateway.Postgres.Sessions;
+
+internal sealed partial class PostgresSession
+{
+    private SyncTracker? _answering;
+    private PgResultSetMasker? _rows;
+    private PgNoticeMasker? _notices;
+
+    /// <summary>
+    /// Relays the server's messages to the client: rows masked, errors and notices masked, results counted for the
+    /// recording. Writes go out in runs: the client is flushed only when the server has nothing more buffered.
+    /// </summary>
+    private async Task PumpServerAsync(CancellationToken cancellationToken)
+    {
+        var reader = _backend!.Messages;
+        while (true)
+        {
+            if (!reader.TryRead(out var message))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } next)
+                {
+                    return;
+                }
+
+                message = next;
+            }
+
+            await _clientWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                while (true)
+                {
+                    Relay(message);
+                    if (message.Type == BackendMessageType.ReadyForQuery)
+                    {
+                        // Answered units are completed outside the write lock: a completion may write to the API server.
+                        break;
+                    }
+
+                    if (!reader.TryRead(out message))
+                    {
+                        break;
+                    }
+                }
+
+                await _clientOutput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _clientWrite.Release();
+            }
+
+            if (message.Type == BackendMessageType.ReadyForQuery)
+            {
+                await AnsweredAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One server message: counted against the unit it answers, then written to the client unless that unit is silent.</summary>
+    private void Relay(PgMessage message)
+    {
+        var current = _syncs.Current;
+        var silent = current?.Silent == true;
+        var masking = _snapshot!.Masking;
+        switch (message.Type)
+        {
+            case BackendMessageType.RowDescription when masking.IsEnabled:
+                _rows?.Dispose();
+                _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(message.Body), UnknownTable, current?.ResultFormats);
+                break;
+
+            case BackendMessageType.DataRow:
+                current?.Row();
+                if (masking.IsEnabled && !silent)
+                {
+                    WriteMaskedRow(message, masking);
+                    return;
+                }
+
+                break;
+
+            case BackendMessageType.CommandComplete:
+                current?.Tag(CommandCompleteMessage.Parse(message.Body).Tag);
+                EndResultSet();
+                break;
+
+            case BackendMessageType.ErrorResponse or BackendMessageType.NoticeResponse:
+                var notice = PgNotice.Parse(message.Body);
+                if (message.Type == BackendMessageType.ErrorResponse)
+                {
+                    current?.Failed(notice.SqlState, notice.Message);
+                    EndResultSet();
+                }
+
+                _notices ??= new PgNoticeMasker(masking);
+                if (!silent && !_notices.PassesThrough)
+                {
+                    _notices.WriteMasked(message.Body, message.Type, _clientOutput);
+                    return;
+                }
+
+                break;
+
+            case BackendMessageType.ReadyForQuery:
+                _transaction = ReadyForQueryMessage.Parse(message.Body).Status;
+                if (_transaction == TransactionStatus.Idle)
+                {
+                    _prepared.TransactionEnded();
+                }
+
+                _answering = _syncs.Answered();
+                EndResultSet();
+                break;
+        }
+
+        if (!silent)
+        {
+            message.WriteTo(_clientOutput);
+        }
+    }
+
+    /// <summary>
+    /// A row, masked by the plan of its result set. A row with no RowDescription in its exchange (a statement the client
+    /// described earlier and cached) cannot be planned: every value is withheld rather than risk sending one in clear.
+    /// </summary>
+    private void WriteMaskedRow(PgMessage message, Policy.Masking.MaskingEngine masking)
+    {
+        if (_rows is null)
+        {
+            var columns = DataRowMessage.Parse(message.Body).Columns.Count;
+            var withheld = new PgValue[columns];
+            Array.Fill(withheld, PgValue.Null);
+            BackendMessageWriter.DataRow(_clientOutput, withheld);
+            return;
+        }
+
+        if (_rows.PassesThrough)
+        {
+            message.WriteTo(_clientOutput);
+            return;
+        }
+
+        _rows.WriteMasked(message.Body, _clientOutput);
+    }
+
+    private void EndResultSet()
+    {
+        _rows?.Dispose();
+        _rows = null;
+    }
+
+    /// <summary>Table OIDs are not resolved yet: a table-qualified column rule then masks by column name alone (fails closed).</summary>
+    private static string? UnknownTable(uint oid) => null;
+
+    /// <summary>The server answered a unit: record its result and run its completion (a held statement's status write).</summary>
+    private async Task AnsweredAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _answering, null) is not { } answered || answered.Silent)
+        {
+            return;
+        }
+
+        if (answered.StatementId is { } statementId && _recorder is not null)
+        {
+            if (answered.Error is var (sqlState, message))
+            {
+                await _recorder.RecordErrorAsync(new ErrorRecord(statementId, sqlState, message), cancellationToken).ConfigureAwait(false);
+            }
+
+            await _recorder.RecordResultAsync(
+                new ResultRecord(statementId, answered.LastTag, answered.RowsReturned, answered.RowsAffected, Stopwatch.GetElapsedTime(answered.StartedTimestamp)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (answered.Completed is { } completed)
+        {
+            await completed(answered).ConfigureAwait(false);
+        }
+    }
+}

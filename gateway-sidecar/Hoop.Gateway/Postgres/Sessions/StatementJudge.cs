@@ -1,0 +1,66 @@
+using Hoop.Policy.Rules;
+using Hoop.Policy.Sql;
+
+namespace Hoop.Gateway.Postgres.Sessions;
+
+/// <summary>
+/// Classifies the SQL of a batch and asks the Connection's policies about it. Classification depends on the text only,
+/// so it is cached per session (prepared statements and repeated queries are classified once); the decision is asked
+/// afresh each time, so a policy change applies to the very next statement.
+/// </summary>
+internal sealed class StatementJudge
+{
+    private const int CacheLimit = 512;
+    private readonly Dictionary<string, ClassifiedBatch> _classified = new(StringComparer.Ordinal);
+
+    public Judgement Judge(IReadOnlyList<ExecutedSql> executed, PolicySet policies)
+    {
+        ArgumentNullException.ThrowIfNull(executed);
+        ArgumentNullException.ThrowIfNull(policies);
+        if (executed.Count == 1)
+        {
+            // The common case, without intermediate lists.
+            var batch = Classify(executed[0].Text);
+            var facts = new OperationFacts[batch.Statements.Count];
+            for (var i = 0; i < facts.Length; i++)
+            {
+                facts[i] = SqlStatementFacts.From(batch.Statements[i]);
+            }
+
+            return new Judgement(policies.EvaluateBatch(facts), batch.Kind, Tables(batch.Statements));
+        }
+
+        var statements = executed.SelectMany(e => Classify(e.Text).Statements).ToList();
+        return new Judgement(
+            policies.EvaluateBatch([.. statements.Select(SqlStatementFacts.From)]),
+            StatementKinds.MostPrivileged(statements.Select(s => s.Kind)),
+            Tables(statements));
+    }
+
+    private ClassifiedBatch Classify(string sql)
+    {
+        if (_classified.TryGetValue(sql, out var known))
+        {
+            return known;
+        }
+
+        if (_classified.Count >= CacheLimit)
+        {
+            _classified.Clear();
+        }
+
+        var batch = StatementClassifier.Classify(sql, SqlDialectSettings.PostgreSql);
+        _classified[sql] = batch;
+        return batch;
+    }
+
+    private static IReadOnlyList<string> Tables(IReadOnlyList<ClassifiedStatement> statements)
+    {
+        if (statements.Count == 1)
+        {
+            return statements[0].Tables;
+        }
+
+        return [.. statements.SelectMany(s => s.Tables).Distinct(StringComparer.Ordinal)];
+    }
+}

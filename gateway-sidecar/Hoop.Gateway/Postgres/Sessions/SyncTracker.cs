@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Hoop.Gateway.Postgres.Sessions;
+
+/// <summary>
+/// One forwarded unit the server will answer with ReadyForQuery (a simple Query, or extended messages up to Sync): what
+/// the server said about it — rows, command tags, the first error — and what to do once it is answered.
+/// </summary>
+internal sealed class SyncTracker(int? statementId, long startedTimestamp, Func<SyncTracker, Task>? completed = null, bool silent = false, short[]? resultFormats = null)
+{
+    /// <summary>The result format codes the unit's last Bind asked for: how its rows' values are encoded.</summary>
+    public short[]? ResultFormats { get; } = resultFormats;
+
+    /// <summary>Sent by the gateway itself (to abort a transaction): the server's answer is not relayed to the client.</summary>
+    public bool Silent { get; } = silent;
+
+    public int? StatementId { get; } = statementId;
+
+    public long StartedTimestamp { get; } = startedTimestamp;
+
+    public long RowsReturned { get; private set; }
+
+    public long? RowsAffected { get; private set; }
+
+    public string? LastTag { get; private set; }
+
+    public (string SqlState, string Message)? Error { get; private set; }
+
+    public Func<SyncTracker, Task>? Completed { get; } = completed;
+
+    public void Row() => RowsReturned++;
+
+    public void Tag(string tag)
+    {
+        LastTag = tag;
+
+        // INSERT 0 5, UPDATE 3, DELETE 2, MERGE 1, COPY 10, SELECT 4, FETCH 2, MOVE 1: the count is the last word.
+        var space = tag.LastIndexOf(' ');
+        if (space > 0 && long.TryParse(tag.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            RowsAffected = (RowsAffected ?? 0) + count;
+        }
+    }
+
+    public void Failed(string sqlState, string message) => Error ??= (sqlState, message);
+}
