@@ -113,12 +113,31 @@ internal sealed class AccessRequestBroker
         }
     }
 
-    /// <summary>Pending → Cancelled (the client gave up). False when the request had already left Pending.</summary>
-    public Task<bool> CancelAsync(string name, CancellationToken cancellationToken) =>
-        TryPatchAsync(name, AccessRequestPhase.Pending,
-        [
-            Replace("/status/phase", "Cancelled"),
-        ], cancellationToken);
+    /// <summary>
+    /// Pending → Cancelled (the client gave up). A request the operator has not evaluated yet has no phase to test, so
+    /// the gateway waits for it (briefly) rather than leave it open for reviewers. False when it had left Pending.
+    /// </summary>
+    public async Task<bool> CancelAsync(string name, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            if (await TryPatchAsync(name, AccessRequestPhase.Pending, [Replace("/status/phase", "Cancelled")], cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            var current = await _client.CustomObjects.GetNamespacedCustomObjectAsync<AccessRequest>(
+                HoopApiGroup.Group, HoopApiGroup.Version, _options.Namespace, ResourceKind.AccessRequest.Plural, name,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (current.Status?.Phase is not null || _time.GetUtcNow() > deadline)
+            {
+                return current.Status?.Phase == AccessRequestPhase.Cancelled;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Approved → Executing, claiming the run for this replica. False when another replica (or an earlier attempt)

@@ -140,6 +140,12 @@ public sealed class GatewayWorld : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        // HOOP_TEST_LOG=FILE keeps the gateway's and the operator's log of the class's tests, for a failing test's story.
+        if (Environment.GetEnvironmentVariable("HOOP_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            await File.AppendAllLinesAsync(logFile, Log.Lines);
+        }
+
         await _stop.CancelAsync();
         foreach (var task in new[] { _gateway, _operator })
         {
@@ -236,7 +242,7 @@ public sealed class GatewayWorld : IAsyncLifetime
         """;
 
     /// <summary>A kubeconfig for the gateway's ServiceAccount: a token from TokenRequest, as a projected token would be in a pod.</summary>
-    private string GatewayKubeconfig()
+    internal string GatewayKubeconfig()
     {
         var token = Admin.CoreV1.CreateNamespacedServiceAccountToken(
             new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec { ExpirationSeconds = 3600 } },

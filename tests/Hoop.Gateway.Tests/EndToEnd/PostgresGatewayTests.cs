@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
+using k8s;
 using Npgsql;
 
 namespace Hoop.Gateway.Tests.EndToEnd;
@@ -115,6 +116,49 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
         var status = await StatusAsync(name);
         Assert.Equal("gw-0", status!["execution"]!["executedBy"]!.GetValue<string>());
         Assert.NotNull(status["execution"]!["recording"]!["session"]);
+    }
+
+    [Fact]
+    public async Task The_session_is_recorded_intact_signed_and_without_a_masked_value_in_clear()
+    {
+        string session;
+        await using (var connection = await OpenAsAsync(TestUsers.Alice))
+        {
+            await using var read = new NpgsqlCommand("SELECT email, ssn FROM users", connection);
+            await using (var reader = await read.ExecuteReaderAsync(Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                }
+            }
+
+            await using var denied = new NpgsqlCommand("DROP SCHEMA public CASCADE", connection);
+            await Assert.ThrowsAsync<PostgresException>(() => denied.ExecuteNonQueryAsync(Ct));
+            // Records are buffered until a checkpoint: the open log is this session's, the newest one.
+            session = Path.GetFileName(new DirectoryInfo(world.Recordings).GetFiles("*.jsonl.open").MaxBy(f => f.CreationTimeUtc)!.Name)[..^".jsonl.open".Length];
+        }
+
+        var log = Path.Combine(world.Recordings, session + ".jsonl");
+        await GatewayWorld.EventuallyAsync(() => Task.FromResult(File.Exists(log)), "the ended session's log is closed", Ct);
+        var secret = await world.Admin.CoreV1.ReadNamespacedSecretAsync(Api.GatewayNames.RecordingKey(GatewayWorld.ConnectionName), GatewayWorld.Namespace, cancellationToken: Ct);
+        var key = secret.Data[Api.GatewayNames.RecordingKeyField];
+        var keyId = System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(log, Ct), "\"keyId\":\"([^\"]+)\"").Groups[1].Value;
+        var verification = new Recording.Verification.ReplayLogVerifier([new Recording.Chain.ReplayLogKey(keyId, key)]).Verify(log);
+        Assert.True(verification.ExitCode == 0, verification.Describe());
+
+        var records = Recording.Reading.ReplayLogReader.Read(log).Select(e => e.Record).ToList();
+        Assert.Contains(records, r => r is Recording.Records.StatementRecord { Decision.Action: "Deny" } s && s.Text.Contains("DROP SCHEMA", StringComparison.Ordinal));
+        Assert.Contains(records, r => r is Recording.Records.ResultRecord { RowsReturned: 2 });
+        Assert.Contains(records, r => r is Recording.Records.ErrorRecord { Code: "42501" });
+
+        foreach (var file in Directory.GetFiles(world.Recordings))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, Ct);
+            foreach (var clear in new[] { "alice@example.com", "123-45-6789" })
+            {
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(clear)));
+            }
+        }
     }
 
     private async Task<JsonNode?> StatusAsync(string name)

@@ -57,7 +57,7 @@ internal sealed partial class PostgresSession
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Ctrl-C: the client no longer wants it; nobody should approve it now.
-            var cancelled = await _services.Requests.CancelAsync(name, CancellationToken.None).ConfigureAwait(false);
+            var cancelled = await TryCancelRequestAsync(name).ConfigureAwait(false);
             await _recorder.RecordApprovalAsync(new ApprovalRecord(statementId, $"{ns}/{name}", nameof(AccessRequestPhase.Cancelled), []), cancellationToken).ConfigureAwait(false);
             return await RefuseAsync(batch, statementId, PgSqlState.QueryCanceled, cancelled
                 ? $"canceling statement due to user request: AccessRequest {name} is cancelled"
@@ -66,7 +66,7 @@ internal sealed partial class PostgresSession
         catch (OperationCanceledException)
         {
             // The session ends while waiting (client gone, gateway stopping): the request must not run without its client.
-            await _services.Requests.CancelAsync(name, CancellationToken.None).ConfigureAwait(false);
+            await TryCancelRequestAsync(name).ConfigureAwait(false);
             throw;
         }
         finally
@@ -101,6 +101,21 @@ internal sealed partial class PostgresSession
         await WriteClientAsync(w => BackendMessageWriter.NoticeResponse(w, "NOTICE", "01000", $"approved by {approvers}: running AccessRequest {name}"), cancellationToken).ConfigureAwait(false);
         await ForwardBatchAsync(batch, statementId, answered => CompleteAsync(name, answered), cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>Cancels the request if it can; the API server being away must not take the session down with it.</summary>
+    private async Task<bool> TryCancelRequestAsync(string name)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            return await _services.Requests.CancelAsync(name, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or OperationCanceledException)
+        {
+            _logger.RequestNotCancelled(Id, name, e.Message);
+            return false;
+        }
     }
 
     private Task CompleteAsync(string name, SyncTracker answered) =>

@@ -24,4 +24,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Session {Session} failed unexpectedly and was closed")]
     public static partial void LogSessionCrashed(this ILogger logger, Exception exception, string session);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Session}: AccessRequest {Request} could not be cancelled: {Reason}")]
+    public static partial void RequestNotCancelled(this ILogger logger, string session, string request, string reason);
 }
