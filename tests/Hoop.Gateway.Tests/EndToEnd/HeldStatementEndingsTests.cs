@@ -55,6 +55,38 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
         Assert.Equal(42.50m, await TotalAsync(10));
     }
 
+    [Fact]
+    public async Task A_client_that_disconnects_while_held_cancels_its_request_and_nothing_runs()
+    {
+        Assert.SkipWhen(world.MissingReason is not null, world.MissingReason ?? "");
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(world.Gateway, Ct);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Wire.Startup(("user", TestUsers.Alice), ("database", world.Database)), Ct);
+        Assert.Equal((byte)'R', (await Wire.ReadAsync(stream, Ct)).Type);
+        await stream.WriteAsync(Wire.Message((byte)'p', Wire.CString(TestUsers.TokenOf(TestUsers.Alice))), Ct);
+        while ((await Wire.ReadAsync(stream, Ct)).Type != (byte)'Z')
+        {
+        }
+
+        await stream.WriteAsync(Wire.Message((byte)'Q', Wire.CString("DELETE FROM orders WHERE id = 11")), Ct);
+        string name;
+        while (true)
+        {
+            var (type, body) = await Wire.ReadAsync(stream, Ct);
+            var text = System.Text.Encoding.UTF8.GetString(body);
+            if (type == (byte)'N' && text.Contains("approval required", StringComparison.Ordinal))
+            {
+                name = text[(text.IndexOf("approve ", StringComparison.Ordinal) + 8)..].Split(' ')[0];
+                break;
+            }
+        }
+
+        client.Close();
+        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) == "Cancelled", "the request of the departed client is Cancelled", Ct);
+        Assert.Equal(7.25m, await TotalAsync(11));
+    }
+
     /// <summary>Alice sends a write (one approval needed) and waits for the gateway's NOTICE naming the request.</summary>
     private async Task<HeldStatement> HoldAsync(string sql)
     {

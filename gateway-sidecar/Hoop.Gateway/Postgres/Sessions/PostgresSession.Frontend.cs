@@ -75,6 +75,7 @@ internal sealed partial class PostgresSession
                     batch.Add(message);
                     batch.Executes(new ExecutedSql(sql, null));
                     batch.Ends(withSync: true);
+                    reader.Release();
                     discardUntilSync = await DispatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     break;
 
@@ -121,12 +122,14 @@ internal sealed partial class PostgresSession
                     batch.Add(message);
                     batch.Refuse("the fast-path function call protocol runs functions the gateway cannot judge; call the function in a SELECT instead");
                     batch.Ends(withSync: true);
+                    reader.Release();
                     discardUntilSync = await DispatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     break;
 
                 case FrontendMessageType.Sync or FrontendMessageType.Flush:
                     batch.Add(message);
                     batch.Ends(withSync: message.Type == FrontendMessageType.Sync);
+                    reader.Release();
                     discardUntilSync = await DispatchAsync(batch, cancellationToken).ConfigureAwait(false);
                     break;
 

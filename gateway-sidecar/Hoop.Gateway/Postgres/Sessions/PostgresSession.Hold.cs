@@ -49,6 +49,7 @@ internal sealed partial class PostgresSession
 
         using var hold = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Volatile.Write(ref _hold, hold);
+        var clientGone = WatchClientAsync(hold);
         ApprovalWaitResult decided;
         try
         {
@@ -56,9 +57,14 @@ internal sealed partial class PostgresSession
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Ctrl-C: the client no longer wants it; nobody should approve it now.
+            // Ctrl-C, or the client left: either way nobody should approve it now, and it must not run without them.
             var cancelled = await TryCancelRequestAsync(name).ConfigureAwait(false);
             await _recorder.RecordApprovalAsync(new ApprovalRecord(statementId, $"{ns}/{name}", nameof(AccessRequestPhase.Cancelled), []), cancellationToken).ConfigureAwait(false);
+            if (await StopWatchingAsync(clientGone).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             return await RefuseAsync(batch, statementId, PgSqlState.QueryCanceled, cancelled
                 ? $"canceling statement due to user request: AccessRequest {name} is cancelled"
                 : $"canceling statement due to user request: AccessRequest {name} had already been decided and does not run", cancellationToken).ConfigureAwait(false);
@@ -72,6 +78,7 @@ internal sealed partial class PostgresSession
         finally
         {
             Volatile.Write(ref _hold, null);
+            await StopWatchingAsync(clientGone).ConfigureAwait(false);
         }
 
         var reviews = decided.Request.Status?.Reviews ?? [];
@@ -101,6 +108,51 @@ internal sealed partial class PostgresSession
         await WriteClientAsync(w => BackendMessageWriter.NoticeResponse(w, "NOTICE", "01000", $"approved by {approvers}: running AccessRequest {name}"), cancellationToken).ConfigureAwait(false);
         await ForwardBatchAsync(batch, statementId, answered => CompleteAsync(name, answered), cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>
+    /// While a statement is held the client should be silent; if its connection closes (or it sends Terminate) the hold is
+    /// cancelled. Nothing is consumed: what the client sent stays for the session to read after the hold. True when the
+    /// client went away.
+    /// </summary>
+    private async Task<bool> WatchClientAsync(CancellationTokenSource hold)
+    {
+        while (true)
+        {
+            var result = await _clientInput.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (result.IsCanceled)
+            {
+                _clientInput.AdvanceTo(buffer.Start);
+                return false;
+            }
+
+            if (result.IsCompleted || (buffer.Length > 0 && buffer.FirstSpan[0] == FrontendMessageType.Terminate))
+            {
+                _clientInput.AdvanceTo(buffer.Start, buffer.End);
+                await hold.CancelAsync().ConfigureAwait(false);
+                return true;
+            }
+
+            _clientInput.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private async Task<bool> StopWatchingAsync(Task<bool> watching)
+    {
+        if (!watching.IsCompleted)
+        {
+            _clientInput.CancelPendingRead();
+        }
+
+        try
+        {
+            return await watching.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Cancels the request if it can; the API server being away must not take the session down with it.</summary>
