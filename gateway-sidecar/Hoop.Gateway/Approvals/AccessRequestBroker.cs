@@ -54,6 +54,9 @@ internal sealed class AccessRequestBroker
     public IEnumerable<AccessRequest> Known =>
         _requests.List(_options.Namespace).Where(r => r.Spec.ConnectionRef.Name == _options.Connection);
 
+    /// <summary>The request as last seen, or null.</summary>
+    public AccessRequest? Get(string name) => _requests.Get(new ObjectKey(_options.Namespace, name));
+
     /// <summary>Creates the AccessRequest for a held statement, on behalf of <paramref name="user"/>; execution Client (the session runs it).</summary>
     public async Task<AccessRequest> CreateAsync(EndUser user, HeldStatement statement, string? reason, string? ticket, CancellationToken cancellationToken)
     {

@@ -39,6 +39,8 @@ internal sealed class GatewayHost(GatewayOptions options, ILoggerFactory loggerF
         var follower = new ConnectionFollower(client, options, time, loggerFactory);
         var broker = new AccessRequestBroker(client, options, time, loggerFactory);
         var lease = new LivenessLease(client, options, time, logger);
+        var executor = new GatewayExecutor(broker, follower, options, time, loggerFactory.CreateLogger<GatewayExecutor>());
+        broker.ApprovedForGateway += executor.Offer;
         using var certificate = GatewayCertificate.Generate(options, time);
         var services = new SessionServices(options, follower, new AuthenticatorSource(client, oidcHttp, time, logger), broker,
             new SessionRegistry(), certificate, time, loggerFactory);
@@ -58,6 +60,7 @@ internal sealed class GatewayHost(GatewayOptions options, ILoggerFactory loggerF
             broker.RunAsync(stop.Token),
             lease.RunAsync(() => follower.Current is not null && broker.HasSynced, stop.Token),
             FollowReadinessAsync(follower, broker, stop.Token),
+            executor.RunAsync(stop.Token),
         };
 
         // Serving until asked to stop; then the listener drains while the watches keep decisions flowing to held sessions.

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Hoop.Gateway.Postgres.Protocol;
 
 namespace Hoop.Gateway.Postgres.Sessions;
 
@@ -33,10 +33,7 @@ internal sealed class SyncTracker(int? statementId, long startedTimestamp, Func<
     public void Tag(string tag)
     {
         LastTag = tag;
-
-        // INSERT 0 5, UPDATE 3, DELETE 2, MERGE 1, COPY 10, SELECT 4, FETCH 2, MOVE 1: the count is the last word.
-        var space = tag.LastIndexOf(' ');
-        if (space > 0 && long.TryParse(tag.AsSpan(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (CommandTags.RowCount(tag) is { } count)
         {
             RowsAffected = (RowsAffected ?? 0) + count;
         }
