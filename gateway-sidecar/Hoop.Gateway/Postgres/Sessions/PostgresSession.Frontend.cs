@@ -184,6 +184,12 @@ internal sealed partial class PostgresSession
                     new PolicyDecision(action.ToString(), judgement.Decision.Policy, batch.Refusal is null ? judgement.Decision.RuleOrDefault : null)),
                 cancellationToken).ConfigureAwait(false);
 
+            if (judgement.CopiesOut && snapshot.Masking.IsEnabled && action != PolicyAction.Deny)
+            {
+                return await RefuseAsync(batch, statementId, PgSqlState.InsufficientPrivilege,
+                    $"COPY ... TO STDOUT is refused on connection {ConnectionKey}: it masks values, and COPY data cannot be masked; use SELECT instead", cancellationToken).ConfigureAwait(false);
+            }
+
             switch (action)
             {
                 case PolicyAction.Allow:

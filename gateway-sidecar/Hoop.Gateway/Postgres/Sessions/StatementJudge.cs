@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hoop.Policy.Rules;
 using Hoop.Policy.Sql;
 
@@ -8,7 +9,7 @@ namespace Hoop.Gateway.Postgres.Sessions;
 /// so it is cached per session (prepared statements and repeated queries are classified once); the decision is asked
 /// afresh each time, so a policy change applies to the very next statement.
 /// </summary>
-internal sealed class StatementJudge
+internal sealed partial class StatementJudge
 {
     private const int CacheLimit = 512;
     private readonly Dictionary<string, ClassifiedBatch> _classified = new(StringComparer.Ordinal);
@@ -27,15 +28,21 @@ internal sealed class StatementJudge
                 facts[i] = SqlStatementFacts.From(batch.Statements[i]);
             }
 
-            return new Judgement(policies.EvaluateBatch(facts), batch.Kind, Tables(batch.Statements));
+            return new Judgement(policies.EvaluateBatch(facts), batch.Kind, Tables(batch.Statements), batch.Statements.Any(CopiesOut));
         }
 
         var statements = executed.SelectMany(e => Classify(e.Text).Statements).ToList();
         return new Judgement(
             policies.EvaluateBatch([.. statements.Select(SqlStatementFacts.From)]),
             StatementKinds.MostPrivileged(statements.Select(s => s.Kind)),
-            Tables(statements));
+            Tables(statements),
+            statements.Any(CopiesOut));
     }
+
+    private static bool CopiesOut(ClassifiedStatement statement) => CopyToStdout().IsMatch(statement.NormalizedText);
+
+    [GeneratedRegex(@"^COPY\b.*\bTO\s+STDOUT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex CopyToStdout();
 
     private ClassifiedBatch Classify(string sql)
     {
