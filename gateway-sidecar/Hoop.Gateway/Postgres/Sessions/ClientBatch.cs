@@ -11,6 +11,8 @@ internal sealed class ClientBatch : IDisposable
 {
     private readonly ArrayPoolBufferWriter _bytes = new();
     private readonly List<ExecutedSql> _executed = [];
+    private readonly Queue<(bool Portal, string? Statement)> _describedStatements = new();
+    private readonly Queue<string?> _executedStatements = new();
 
     public IReadOnlyList<ExecutedSql> Executed => _executed;
 
@@ -28,6 +30,24 @@ internal sealed class ClientBatch : IDisposable
 
     public void Executes(ExecutedSql sql) => _executed.Add(sql);
 
+    /// <summary>
+    /// A Describe of a prepared statement (answered with ParameterDescription, then RowDescription or NoData) or of a
+    /// portal of one (answered with RowDescription or NoData): either way the columns are the statement's.
+    /// </summary>
+    public void Describes(bool portal, string? statement) => _describedStatements.Enqueue((portal, statement));
+
+    /// <summary>An Execute of a portal of prepared statement <paramref name="statement"/> (null when unknown): its rows have that statement's columns.</summary>
+    public void ExecutesStatement(string? statement) => _executedStatements.Enqueue(statement);
+
+    /// <summary>Hands the describes and executes, in order, to the unit that will see their answers.</summary>
+    public (Queue<(bool Portal, string? Statement)> Described, Queue<string?> Executed) TakeStatements()
+    {
+        var taken = (new Queue<(bool Portal, string? Statement)>(_describedStatements), new Queue<string?>(_executedStatements));
+        _describedStatements.Clear();
+        _executedStatements.Clear();
+        return taken;
+    }
+
     public void Refuse(string why) => Refusal ??= why;
 
     /// <summary>The result formats of the batch's last Bind, for reading the rows it returns.</summary>
@@ -44,6 +64,8 @@ internal sealed class ClientBatch : IDisposable
         EndsWithSync = false;
         Refusal = null;
         ResultFormats = null;
+        _describedStatements.Clear();
+        _executedStatements.Clear();
     }
 
     public void Dispose() => _bytes.Dispose();

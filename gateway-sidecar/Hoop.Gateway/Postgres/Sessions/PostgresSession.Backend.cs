@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hoop.Gateway.Postgres.Masking;
 using Hoop.Gateway.Postgres.Protocol;
@@ -10,6 +11,12 @@ internal sealed partial class PostgresSession
     private SyncTracker? _answering;
     private PgResultSetMasker? _rows;
     private PgNoticeMasker? _notices;
+    private string? _describing;
+    private bool _describingStatement;
+
+    /// <summary>The RowDescription of each prepared statement as the server described it, for rows of later executions that come without one.</summary>
+    /// <summary>A statement parsed again or closed loses its description (the client pump removes it before forwarding), so rows are never read with stale columns.</summary>
+    private readonly ConcurrentDictionary<string, byte[]> _descriptions = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Relays the server's messages to the client: rows masked, errors and notices masked, results counted for the
@@ -70,16 +77,44 @@ internal sealed partial class PostgresSession
         var masking = _snapshot!.Masking;
         switch (message.Type)
         {
-            case BackendMessageType.RowDescription when masking.IsEnabled:
-                _rows?.Dispose();
-                _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(message.Body), UnknownTable, current?.ResultFormats);
+            case BackendMessageType.ParameterDescription:
+                // A statement Describe's first answer; its RowDescription or NoData follows.
+                _describing = current?.Described.TryDequeue(out var described) == true ? described.Statement : null;
+                _describingStatement = true;
+                break;
+
+            case BackendMessageType.NoData:
+                if (Describing(current) is { } noColumns)
+                {
+                    _descriptions.TryRemove(noColumns, out _);
+                }
+
+                break;
+
+            case BackendMessageType.RowDescription:
+                if (Describing(current) is { } statement)
+                {
+                    _descriptions[statement] = System.Buffers.BuffersExtensions.ToArray(message.Body);
+                }
+
+                if (masking.IsEnabled)
+                {
+                    _rows?.Dispose();
+                    _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(message.Body), UnknownTable, current?.ResultFormats);
+                }
+
+                break;
+
+            case BackendMessageType.PortalSuspended or BackendMessageType.EmptyQueryResponse:
+                current?.Executed.TryDequeue(out _);
+                EndResultSet();
                 break;
 
             case BackendMessageType.DataRow:
                 current?.Row();
                 if (masking.IsEnabled && !silent)
                 {
-                    WriteMaskedRow(message, masking);
+                    WriteMaskedRow(message, masking, current);
                     return;
                 }
 
@@ -87,6 +122,7 @@ internal sealed partial class PostgresSession
 
             case BackendMessageType.CommandComplete:
                 current?.Tag(CommandCompleteMessage.Parse(message.Body).Tag);
+                current?.Executed.TryDequeue(out _);
                 EndResultSet();
                 break;
 
@@ -95,6 +131,10 @@ internal sealed partial class PostgresSession
                 if (message.Type == BackendMessageType.ErrorResponse)
                 {
                     current?.Failed(notice.SqlState, notice.Message);
+                    current?.Executed.Clear();
+                    current?.Described.Clear();
+                    _describing = null;
+                    _describingStatement = false;
                     EndResultSet();
                 }
 
@@ -129,8 +169,15 @@ internal sealed partial class PostgresSession
     /// A row, masked by the plan of its result set. A row with no RowDescription in its exchange (a statement the client
     /// described earlier and cached) cannot be planned: every value is withheld rather than risk sending one in clear.
     /// </summary>
-    private void WriteMaskedRow(PgMessage message, Policy.Masking.MaskingEngine masking)
+    private void WriteMaskedRow(PgMessage message, Policy.Masking.MaskingEngine masking, SyncTracker? current)
     {
+        if (_rows is null && current?.Executed.TryPeek(out var statement) == true && statement is not null
+            && _descriptions.TryGetValue(statement, out var description))
+        {
+            // An execution of a statement described earlier: its rows have the columns the server described then.
+            _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(new System.Buffers.ReadOnlySequence<byte>(description)), UnknownTable, current.ResultFormats);
+        }
+
         if (_rows is null)
         {
             var columns = DataRowMessage.Parse(message.Body).Columns.Count;
@@ -147,6 +194,23 @@ internal sealed partial class PostgresSession
         }
 
         _rows.WriteMasked(message.Body, _clientOutput);
+    }
+
+    /// <summary>
+    /// The prepared statement a RowDescription or NoData describes: the one whose ParameterDescription came just before, else
+    /// the portal Describe next in line; null for a simple query's RowDescription.
+    /// </summary>
+    private string? Describing(SyncTracker? current)
+    {
+        if (_describingStatement)
+        {
+            _describingStatement = false;
+            var statement = _describing;
+            _describing = null;
+            return statement;
+        }
+
+        return current?.Described.TryPeek(out var next) == true && next.Portal && current.Described.TryDequeue(out _) ? next.Statement : null;
     }
 
     private void EndResultSet()

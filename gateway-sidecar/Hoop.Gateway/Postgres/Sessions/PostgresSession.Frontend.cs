@@ -82,6 +82,7 @@ internal sealed partial class PostgresSession
                 case FrontendMessageType.Parse:
                     var parse = ParseMessage.Parse(message.Body);
                     _prepared.Parsed(parse.StatementName, parse.Sql);
+                    _descriptions.TryRemove(parse.StatementName, out _);
                     batch.Add(message);
                     break;
 
@@ -94,6 +95,7 @@ internal sealed partial class PostgresSession
 
                 case FrontendMessageType.Execute:
                     var execute = ExecuteMessage.Parse(message.Body);
+                    batch.ExecutesStatement(_prepared.StatementOf(execute.Portal));
                     if (_prepared.SqlOf(execute.Portal) is { } portalSql)
                     {
                         batch.Executes(new ExecutedSql(portalSql, null));
@@ -109,11 +111,18 @@ internal sealed partial class PostgresSession
                 case FrontendMessageType.Close:
                     var close = CloseMessage.Parse(message.Body);
                     _prepared.Closed(close.Kind, close.Name);
+                    if (close.Kind == PgObjectKind.Statement)
+                    {
+                        _descriptions.TryRemove(close.Name, out _);
+                    }
+
                     batch.Add(message);
                     break;
 
                 case FrontendMessageType.Describe:
-                    DescribeMessage.Parse(message.Body);
+                    var describe = DescribeMessage.Parse(message.Body);
+                    batch.Describes(describe.Kind == PgObjectKind.Portal, describe.Kind == PgObjectKind.Portal ? _prepared.StatementOf(describe.Name) : describe.Name);
+
                     batch.Add(message);
                     break;
 
@@ -219,7 +228,12 @@ internal sealed partial class PostgresSession
     {
         if (batch.EndsWithSync)
         {
-            _syncs.Enqueue(new SyncTracker(statementId, Stopwatch.GetTimestamp(), completed, resultFormats: batch.ResultFormats));
+            var (described, executed) = batch.TakeStatements();
+            _syncs.Enqueue(new SyncTracker(statementId, Stopwatch.GetTimestamp(), completed, resultFormats: batch.ResultFormats)
+            {
+                Described = described,
+                Executed = executed,
+            });
         }
 
         await _backend!.Output.WriteAsync(batch.Bytes, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,7 @@ internal sealed class PreparedStatements
 
     private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _portals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _portalStatements = new(StringComparer.Ordinal);
 
     public void Parsed(string statement, string sql)
     {
@@ -34,18 +35,21 @@ internal sealed class PreparedStatements
 
         // A Bind to a statement the gateway never saw prepared leaves the portal unknown: executing it is refused.
         _portals[portal] = _statements.GetValueOrDefault(statement);
+        _portalStatements[portal] = statement;
     }
 
     /// <summary>The SQL an Execute of <paramref name="portal"/> runs, or null when the gateway cannot tell.</summary>
     public string? SqlOf(string portal) => _portals.GetValueOrDefault(portal);
 
-    public string? SqlOfStatement(string statement) => _statements.GetValueOrDefault(statement);
+    /// <summary>The prepared statement behind a portal, whose described columns its rows have.</summary>
+    public string? StatementOf(string portal) => _portalStatements.GetValueOrDefault(portal);
 
     public void Closed(PgObjectKind kind, string name)
     {
         if (kind == PgObjectKind.Portal)
         {
             _portals.Remove(name);
+            _portalStatements.Remove(name);
         }
         else
         {
@@ -54,5 +58,9 @@ internal sealed class PreparedStatements
     }
 
     /// <summary>Portals live until their transaction ends.</summary>
-    public void TransactionEnded() => _portals.Clear();
+    public void TransactionEnded()
+    {
+        _portals.Clear();
+        _portalStatements.Clear();
+    }
 }

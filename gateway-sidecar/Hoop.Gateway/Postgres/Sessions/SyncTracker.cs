@@ -28,6 +28,12 @@ internal sealed class SyncTracker(int? statementId, long startedTimestamp, Func<
 
     public Func<SyncTracker, Task>? Completed { get; } = completed;
 
+    /// <summary>The unit's Describes, in order, with the prepared statement whose columns each one answers.</summary>
+    public Queue<(bool Portal, string? Statement)> Described { get; init; } = new();
+
+    /// <summary>The prepared statements of the unit's Executes, in order; each execution ends with CommandComplete, PortalSuspended, EmptyQueryResponse or an error.</summary>
+    public Queue<string?> Executed { get; init; } = new();
+
     public void Row() => RowsReturned++;
 
     public void Tag(string tag)
