@@ -55,6 +55,7 @@ bench: ## Run the benchmarks in bench/ (each prints figures measured side by sid
 	$(DOTNET) run --project bench/PolicyEngine -c Release || status=1; \
 	$(DOTNET) run --project bench/LocalKubeWatch -c $(CONFIGURATION) || status=1; \
 	$(DOTNET) run --project bench/OperatorRestart -c $(CONFIGURATION) || status=1; \
+	bash bench/pg-gateway.sh || status=1; \
 	exit $$status
 
 lint: ## Check formatting and code style (what the build enforces, plus whitespace)
