@@ -219,61 +219,9 @@ kubectl_as() {
 }
 kubectl_admin() { kubectl --kubeconfig "$admin_kubeconfig" "$@"; }
 
-# The RBAC of an installation (as the tests have it): dba-leads approve, alice and the gateway's ServiceAccount create
+# The RBAC of an installation as the tests have it: dba-leads approve, alice and the gateway's ServiceAccount create
 # AccessRequests, every authenticated user may review (the operator's webhook decides whose review counts).
-rbac_manifest() {
-  cat <<'EOF'
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: hoop-approver}
-rules:
-- apiGroups: [hoop.dev]
-  resources: [approvalpolicies]
-  verbs: [approve]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: dba-leads-approve, namespace: payments}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: hoop-approver}
-subjects:
-- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: dba-leads}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: hoop-requester}
-rules:
-- apiGroups: [hoop.dev]
-  resources: [accessrequests]
-  verbs: [create, get, list, watch]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: RoleBinding
-metadata: {name: requesters, namespace: payments}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: hoop-requester}
-subjects:
-- {apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}
-- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: dba-leads}
-- {kind: ServiceAccount, name: orders-db-gateway, namespace: payments}
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRole
-metadata: {name: hoop-reviewer}
-rules:
-- apiGroups: [hoop.dev]
-  resources: [accessrequests]
-  verbs: [get, list, watch]
-- apiGroups: [hoop.dev]
-  resources: [accessrequests/status]
-  verbs: [get, patch, update]
----
-apiVersion: rbac.authorization.k8s.io/v1
-kind: ClusterRoleBinding
-metadata: {name: everyone-reviews}
-roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: hoop-reviewer}
-subjects:
-- {apiGroup: rbac.authorization.k8s.io, kind: Group, name: system:authenticated}
-EOF
-}
+rbac_manifest() { cat tests/Hoop.Testing/Kubernetes/test-rbac.yaml; }
 
 # The Connection in front of the bench database, masking on, and a policy under which pgbench runs without approvals
 # (reads, and writes to the pgbench tables) while DDL waits for two dba-leads.

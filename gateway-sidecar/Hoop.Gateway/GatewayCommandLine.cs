@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Net;
-using System.Runtime.InteropServices;
 using Hoop.Gateway.Hosting;
 using Hoop.Kube.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Hoop.Gateway;
 
@@ -35,34 +33,8 @@ internal static class GatewayCommandLine
                 return 2;
             }
 
-            using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-                console.UseUtcTimestamp = true;
-            }));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
-            try
-            {
-                await new GatewayHost(options, loggerFactory, TimeProvider.System).RunAsync(stop.Token).ConfigureAwait(false);
-                return 0;
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return 0;
-            }
-#pragma warning disable CA1031 // The process's last word: say what stopped it, and exit non-zero so the kubelet restarts it.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                await error.WriteLineAsync($"hoop-gateway: stopped: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
+            return await ProcessRunner.RunAsync("hoop-gateway", error, (loggerFactory, stop) =>
+                new GatewayHost(options, loggerFactory, TimeProvider.System).RunAsync(stop), cancellationToken).ConfigureAwait(false);
         });
         return root;
     }

@@ -122,7 +122,7 @@ public sealed class GatewayResourcesTests
         Assert.Equal(
         [
             "hoop.dev|connections|get,list,watch|orders-db",
-            "|secrets|get|orders-db-credentials,orders-db-ca",
+            "|secrets|get|orders-db-credentials,orders-db-gateway-recording-key,orders-db-ca",
             "hoop.dev|approvalpolicies|get,list,watch|",
             "hoop.dev|accessrequests|create,get,list,watch|",
             "hoop.dev|accessrequests/status|get,patch|",

@@ -154,7 +154,9 @@ public sealed class MaskingEngineTests
         var value = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(unit, (1 << 20) / unit.Length)));
         var started = DateTime.UtcNow;
         Everything.MaskBytes(value);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), $"masking repeated '{unit}' took too long");
+
+        // A guard against catastrophic backtracking (minutes, not seconds), loose enough for a loaded CI machine; speed is bench/'s.
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), $"masking repeated '{unit}' took too long");
     }
 
     [Fact]

@@ -57,22 +57,22 @@ internal sealed partial class PostgresSession
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Ctrl-C, or the client left: either way nobody should approve it now, and it must not run without them.
-            var cancelled = await TryCancelRequestAsync(name).ConfigureAwait(false);
+            // Ctrl-C, or the client left: either way nobody should approve it now, and it must not run without them. The
+            // client hears at once (a driver waits only briefly for its cancel); the request is withdrawn meanwhile.
+            _withdrawals.Add(TryCancelRequestAsync(name));
             await _recorder.RecordApprovalAsync(new ApprovalRecord(statementId, $"{ns}/{name}", nameof(AccessRequestPhase.Cancelled), []), cancellationToken).ConfigureAwait(false);
             if (await StopWatchingAsync(clientGone).ConfigureAwait(false))
             {
                 return false;
             }
 
-            return await RefuseAsync(batch, statementId, PgSqlState.QueryCanceled, cancelled
-                ? $"canceling statement due to user request: AccessRequest {name} is cancelled"
-                : $"canceling statement due to user request: AccessRequest {name} had already been decided and does not run", cancellationToken).ConfigureAwait(false);
+            return await RefuseAsync(batch, statementId, PgSqlState.QueryCanceled,
+                $"canceling statement due to user request: AccessRequest {name} is withdrawn and does not run", cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The session ends while waiting (client gone, gateway stopping): the request must not run without its client.
-            await TryCancelRequestAsync(name).ConfigureAwait(false);
+            _withdrawals.Add(TryCancelRequestAsync(name));
             throw;
         }
         finally

@@ -32,6 +32,7 @@ internal sealed partial class PostgresSession : ICancellableSession, IAsyncDispo
     private readonly PreparedStatements _prepared = new();
     private readonly StatementJudge _judge = new();
     private readonly SessionSettings _settings = new();
+    private readonly List<Task> _withdrawals = [];
     private Stream _stream;
     private PipeReader _clientInput;
     private PipeWriter _clientOutput;
@@ -115,6 +116,8 @@ internal sealed partial class PostgresSession : ICancellableSession, IAsyncDispo
 
     public async ValueTask DisposeAsync()
     {
+        // Held requests the client gave up on are withdrawn before the session is gone (each try is bounded).
+        await Task.WhenAll(_withdrawals).ConfigureAwait(false);
         if (_cancelKey is { } key)
         {
             _services.Registry.Unregister(key);

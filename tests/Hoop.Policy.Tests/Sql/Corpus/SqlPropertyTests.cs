@@ -142,11 +142,11 @@ public sealed class SqlPropertyTests
         Assert.True(comment, $"code left between statements: {Escape(gap)}");
     }
 
-    // In MySQL "--" starts a comment only when followed by whitespace or the end of the text.
+    // In MySQL "--" starts a comment only when followed by whitespace, a control character or the end of the text.
     private static bool IsMySqlLineComment(string gap)
     {
         var trimmed = gap.TrimStart(' ', '\t', '\n', '\r', '\f', '\v', ';');
-        return trimmed.StartsWith("--", StringComparison.Ordinal) && (trimmed.Length == 2 || char.IsWhiteSpace(trimmed[2]));
+        return trimmed.StartsWith("--", StringComparison.Ordinal) && (trimmed.Length == 2 || char.IsWhiteSpace(trimmed[2]) || char.IsControl(trimmed[2]));
     }
 
     // Cutting may split a surrogate pair; lone surrogates are fair input anyway.
