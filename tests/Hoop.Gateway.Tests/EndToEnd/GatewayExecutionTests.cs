@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
-using Npgsql;
 
 namespace Hoop.Gateway.Tests.EndToEnd;
 
@@ -16,12 +14,12 @@ public sealed class GatewayExecutionTests(GatewayWorld world) : IClassFixture<Ga
         var name = await RequestAsync("ci-reprice", "UPDATE orders SET total = 99 WHERE id = 11");
         await ApproveAsync(name);
 
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) is "Succeeded" or "Failed", "the gateway ran the request", Ct);
-        var status = await StatusAsync(name);
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(name) is "Succeeded" or "Failed", "the gateway ran the request", Ct);
+        var status = await world.RequestStatusAsync(name);
         Assert.Equal("Succeeded", status!["phase"]!.GetValue<string>());
         Assert.Equal(1, status["execution"]!["rowsAffected"]!.GetValue<long>());
         Assert.Equal("gw-0", status["execution"]!["executedBy"]!.GetValue<string>());
-        Assert.Equal(99m, await TotalAsync(11));
+        Assert.Equal(99m, await world.OrderTotalAsync(11));
     }
 
     [Fact]
@@ -31,11 +29,11 @@ public sealed class GatewayExecutionTests(GatewayWorld world) : IClassFixture<Ga
         var name = await RequestAsync("ci-broken", "UPDATE orders SET total = 0 WHERE id = 10; UPDATE orders SET total = 1 / 0 WHERE id = 11");
         await ApproveAsync(name);
 
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) is "Succeeded" or "Failed", "the gateway ran the request", Ct);
-        var status = await StatusAsync(name);
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(name) is "Succeeded" or "Failed", "the gateway ran the request", Ct);
+        var status = await world.RequestStatusAsync(name);
         Assert.Equal("Failed", status!["phase"]!.GetValue<string>());
         Assert.StartsWith("22012", status["execution"]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(42.50m, await TotalAsync(10));
+        Assert.Equal(42.50m, await world.OrderTotalAsync(10));
     }
 
     private async Task<string> RequestAsync(string name, string sql)
@@ -55,27 +53,11 @@ public sealed class GatewayExecutionTests(GatewayWorld world) : IClassFixture<Ga
                   statement: "{{sql}}"
             """;
         (await world.As(TestUsers.Alice).RunAsync(["apply", "-f", "-"], manifest, Ct)).Succeeded();
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) == "Pending", "the operator evaluated the request", Ct);
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(name) == "Pending", "the operator evaluated the request", Ct);
         return name;
     }
 
     private async Task ApproveAsync(string name) =>
         (await world.As(TestUsers.Bob).RunAsync(["patch", "accessrequest", name, "-n", GatewayWorld.Namespace, "--subresource=status", "--type=json",
             "-p", """[{"op":"add","path":"/status/reviews/-","value":{"decision":"Approve"}}]"""], null, Ct)).Succeeded();
-
-    private async Task<JsonNode?> StatusAsync(string name)
-    {
-        var result = await world.As(TestUsers.Admin).RunAsync(["get", "accessrequest", name, "-n", GatewayWorld.Namespace, "-o", "json"], null, Ct);
-        return result.ExitCode == 0 ? JsonNode.Parse(result.Output)?["status"] : null;
-    }
-
-    private async Task<string?> PhaseAsync(string name) => (await StatusAsync(name))?["phase"]?.GetValue<string>();
-
-    private async Task<decimal> TotalAsync(int id)
-    {
-        await using var direct = new NpgsqlConnection(world.Postgres.ConnectionStringFor(world.Database));
-        await direct.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand($"SELECT total FROM orders WHERE id = {id}", direct);
-        return (decimal)(await command.ExecuteScalarAsync(Ct))!;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Hoop.Gateway.Hosting;
 using Hoop.Operator.Hosting;
 using Hoop.Testing;
@@ -7,6 +8,7 @@ using Hoop.Testing.Kubernetes;
 using Hoop.Testing.Postgres;
 using k8s;
 using k8s.Models;
+using Npgsql;
 
 namespace Hoop.Gateway.Tests.EndToEnd;
 
@@ -56,6 +58,34 @@ public sealed class GatewayWorld : IAsyncLifetime
     /// <summary>An Npgsql connection string that logs in through the gateway as <paramref name="user"/> (their token as password).</summary>
     public string ConnectionStringFor(string user, string? extra = null) =>
         $"Host=127.0.0.1;Port={Gateway.Port};Username={user};Password={TestUsers.TokenOf(user)};Database={Database};SSL Mode=Disable;Pooling=false;Timeout=30;Command Timeout=120{(extra is null ? "" : ";" + extra)}";
+
+    /// <summary>An open Npgsql connection through the gateway as <paramref name="user"/>; the test is skipped when PostgreSQL is missing (outside CI).</summary>
+    public async Task<NpgsqlConnection> OpenAsAsync(string user, string? extra = null)
+    {
+        Assert.SkipWhen(MissingReason is not null, MissingReason ?? "");
+        var connection = new NpgsqlConnection(ConnectionStringFor(user, extra));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
+    /// <summary>An AccessRequest's status as kubectl shows it to admin; null when it cannot be read.</summary>
+    public async Task<JsonNode?> RequestStatusAsync(string name)
+    {
+        var result = await As(TestUsers.Admin).RunAsync(["get", "accessrequest", name, "-n", Namespace, "-o", "json"], null, TestContext.Current.CancellationToken);
+        return result.ExitCode == 0 ? JsonNode.Parse(result.Output)?["status"] : null;
+    }
+
+    public async Task<string?> RequestPhaseAsync(string name) => (await RequestStatusAsync(name))?["phase"]?.GetValue<string>();
+
+    /// <summary>An order's total, read straight from PostgreSQL (not through the gateway).</summary>
+    public async Task<decimal> OrderTotalAsync(int id)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var direct = new NpgsqlConnection(Postgres.ConnectionStringFor(Database));
+        await direct.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"SELECT total FROM orders WHERE id = {id}", direct);
+        return (decimal)(await command.ExecuteScalarAsync(ct))!;
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
 using Npgsql;
 
@@ -17,8 +16,8 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => held.Running.WaitAsync(TimeSpan.FromSeconds(20), Ct));
         Assert.Equal("57014", Assert.IsType<PostgresException>(error.InnerException).SqlState);
 
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(held.Name) == "Cancelled", "the request is Cancelled", Ct);
-        Assert.Equal(42.50m, await TotalAsync(10));
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(held.Name) == "Cancelled", "the request is Cancelled", Ct);
+        Assert.Equal(42.50m, await world.OrderTotalAsync(10));
 
         // The session goes on after the cancellation.
         await using var read = new NpgsqlCommand("SELECT count(*) FROM orders", held.Connection);
@@ -29,21 +28,21 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
     public async Task A_reviewers_denial_answers_42501_with_the_reviewer_and_comment()
     {
         await using var held = await HoldAsync("UPDATE orders SET total = 1 WHERE id = 11");
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(held.Name) == "Pending", "the operator evaluated the request", Ct);
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(held.Name) == "Pending", "the operator evaluated the request", Ct);
         (await world.As(TestUsers.Bob).RunAsync(["patch", "accessrequest", held.Name, "-n", GatewayWorld.Namespace, "--subresource=status", "--type=json",
             "-p", """[{"op":"add","path":"/status/reviews/-","value":{"decision":"Deny","comment":"not during the freeze"}}]"""], null, Ct)).Succeeded();
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => held.Running.WaitAsync(TimeSpan.FromSeconds(20), Ct));
         Assert.Equal("42501", error.SqlState);
         Assert.Contains($"AccessRequest {held.Name} was denied by bob: not during the freeze", error.MessageText, StringComparison.Ordinal);
-        Assert.Equal(7.25m, await TotalAsync(11));
+        Assert.Equal(7.25m, await world.OrderTotalAsync(11));
     }
 
     [Fact]
     public async Task An_expired_request_answers_42501_and_nothing_runs()
     {
         await using var held = await HoldAsync("DELETE FROM orders WHERE id = 10");
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(held.Name) == "Pending", "the operator evaluated the request", Ct);
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(held.Name) == "Pending", "the operator evaluated the request", Ct);
 
         // The rule's hour passes: the operator (whose identity is admin's here) expires the request; its own tests cover when.
         (await world.As(TestUsers.Admin).RunAsync(["patch", "accessrequest", held.Name, "-n", GatewayWorld.Namespace, "--subresource=status", "--type=merge",
@@ -52,7 +51,7 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
         var error = await Assert.ThrowsAsync<PostgresException>(() => held.Running.WaitAsync(TimeSpan.FromSeconds(30), Ct));
         Assert.Equal("42501", error.SqlState);
         Assert.Contains($"AccessRequest {held.Name} expired before it was approved", error.MessageText, StringComparison.Ordinal);
-        Assert.Equal(42.50m, await TotalAsync(10));
+        Assert.Equal(42.50m, await world.OrderTotalAsync(10));
     }
 
     [Fact]
@@ -83,16 +82,14 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
         }
 
         client.Close();
-        await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) == "Cancelled", "the request of the departed client is Cancelled", Ct);
-        Assert.Equal(7.25m, await TotalAsync(11));
+        await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(name) == "Cancelled", "the request of the departed client is Cancelled", Ct);
+        Assert.Equal(7.25m, await world.OrderTotalAsync(11));
     }
 
     /// <summary>Alice sends a write (one approval needed) and waits for the gateway's NOTICE naming the request.</summary>
     private async Task<HeldStatement> HoldAsync(string sql)
     {
-        Assert.SkipWhen(world.MissingReason is not null, world.MissingReason ?? "");
-        var connection = new NpgsqlConnection(world.ConnectionStringFor(TestUsers.Alice));
-        await connection.OpenAsync(Ct);
+        var connection = await world.OpenAsAsync(TestUsers.Alice);
         var name = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Notice += (_, e) =>
         {
@@ -106,20 +103,6 @@ public sealed class HeldStatementEndingsTests(GatewayWorld world) : IClassFixtur
         var command = new NpgsqlCommand(sql, connection);
         var running = command.ExecuteNonQueryAsync(cancel.Token);
         return new HeldStatement(connection, command, cancel, running, await name.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct));
-    }
-
-    private async Task<string?> PhaseAsync(string name)
-    {
-        var result = await world.As(TestUsers.Admin).RunAsync(["get", "accessrequest", name, "-n", GatewayWorld.Namespace, "-o", "json"], null, Ct);
-        return result.ExitCode == 0 ? JsonNode.Parse(result.Output)?["status"]?["phase"]?.GetValue<string>() : null;
-    }
-
-    private async Task<decimal> TotalAsync(int id)
-    {
-        await using var direct = new NpgsqlConnection(world.Postgres.ConnectionStringFor(world.Database));
-        await direct.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand($"SELECT total FROM orders WHERE id = {id}", direct);
-        return (decimal)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     private sealed record HeldStatement(NpgsqlConnection Connection, NpgsqlCommand Command, CancellationTokenSource Cancel, Task Running, string Name) : IAsyncDisposable

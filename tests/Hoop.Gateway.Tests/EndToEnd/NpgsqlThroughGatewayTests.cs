@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
 using Npgsql;
 
@@ -10,18 +9,10 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<NpgsqlConnection> OpenAsAsync(string user, string? extra = null)
-    {
-        Assert.SkipWhen(world.MissingReason is not null, world.MissingReason ?? "");
-        var connection = new NpgsqlConnection(world.ConnectionStringFor(user, extra));
-        await connection.OpenAsync(Ct);
-        return connection;
-    }
-
     [Fact]
     public async Task Auto_prepared_statements_keep_returning_their_values_masked()
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice, "Max Auto Prepare=5;Auto Prepare Min Usages=1");
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice, "Max Auto Prepare=5;Auto Prepare Min Usages=1");
         for (var run = 1; run <= 3; run++)
         {
             await using var command = new NpgsqlCommand("SELECT name, email FROM users WHERE id = @id", connection);
@@ -38,7 +29,7 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
     [Fact]
     public async Task Cancelling_a_running_query_gets_57014_and_the_session_goes_on()
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice);
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice);
         await using var sleep = new NpgsqlCommand("SELECT pg_sleep(30)", connection);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cancel.CancelAfter(TimeSpan.FromSeconds(1));
@@ -62,7 +53,7 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
     [InlineData("DROP SCHEMA public CASCADE")]
     public async Task A_drop_database_or_schema_is_denied_however_it_is_spelled(string sql)
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice, "Options=-c hoop.reason=INC-1");
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice, "Options=-c hoop.reason=INC-1");
         await using var drop = new NpgsqlCommand(sql, connection);
 
         // Held for approval instead of denied, the statement would wait: the cancel turns that into a 57014 and a failure.
@@ -82,7 +73,7 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
 
     private async Task CancelHeldWriteAsync(bool waitForPending)
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice);
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var notices = new List<string>();
         connection.Notice += (_, e) =>
@@ -114,7 +105,7 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
         if (waitForPending)
         {
             Assert.False(running.IsCompleted, "the DELETE finished without approval");
-            await GatewayWorld.EventuallyAsync(async () => await PhaseAsync(name) == "Pending", $"AccessRequest {name} is Pending", Ct);
+            await GatewayWorld.EventuallyAsync(async () => await world.RequestPhaseAsync(name) == "Pending", $"AccessRequest {name} is Pending", Ct);
         }
 
         await cancel.CancelAsync();
@@ -130,7 +121,7 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
         // Nobody may approve a statement its client gave up on.
         string? phase = null;
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline && (phase = await PhaseAsync(name)) != "Cancelled")
+        while (DateTime.UtcNow < deadline && (phase = await world.RequestPhaseAsync(name)) != "Cancelled")
         {
             await Task.Delay(200, Ct);
         }
@@ -139,11 +130,5 @@ public sealed class NpgsqlThroughGatewayTests(GatewayWorld world) : IClassFixtur
 
         await using var read = new NpgsqlCommand("SELECT count(*) FROM orders", connection);
         Assert.Equal(2L, await read.ExecuteScalarAsync(Ct));
-    }
-
-    private async Task<string?> PhaseAsync(string name)
-    {
-        var result = await world.As(TestUsers.Admin).RunAsync(["get", "accessrequest", name, "-n", GatewayWorld.Namespace, "-o", "json"], null, Ct);
-        return result.ExitCode == 0 ? JsonNode.Parse(result.Output)?["status"]?["phase"]?.GetValue<string>() : null;
     }
 }

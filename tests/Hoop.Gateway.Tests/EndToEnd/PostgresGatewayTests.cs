@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Hoop.Testing.Kubernetes;
 using k8s;
 using Npgsql;
@@ -10,18 +9,10 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<NpgsqlConnection> OpenAsAsync(string user, string? extra = null)
-    {
-        Assert.SkipWhen(world.MissingReason is not null, world.MissingReason ?? "");
-        var connection = new NpgsqlConnection(world.ConnectionStringFor(user, extra));
-        await connection.OpenAsync(Ct);
-        return connection;
-    }
-
     [Fact]
     public async Task Reads_flow_and_masked_columns_never_reach_the_client_in_clear()
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice);
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice);
         await using var command = new NpgsqlCommand("SELECT id, name, email, ssn FROM users ORDER BY id", connection);
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var rows = new List<(int, string, string, string?)>();
@@ -41,7 +32,7 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
     [Fact]
     public async Task A_denied_statement_gets_42501_naming_the_policy_and_the_session_goes_on()
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice);
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice);
         await using var drop = new NpgsqlCommand("DROP DATABASE postgres", connection);
         var error = await Assert.ThrowsAsync<PostgresException>(() => drop.ExecuteNonQueryAsync(Ct));
         Assert.Equal("42501", error.SqlState);
@@ -54,7 +45,7 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
     [Fact]
     public async Task Ddl_is_held_with_a_notice_and_runs_once_bob_and_carol_approve()
     {
-        await using var connection = await OpenAsAsync(TestUsers.Alice, "Options=-c hoop.reason=INC-4711");
+        await using var connection = await world.OpenAsAsync(TestUsers.Alice, "Options=-c hoop.reason=INC-4711");
         var notices = new List<string>();
         connection.Notice += (_, e) =>
         {
@@ -101,7 +92,7 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
 
         foreach (var reviewer in new[] { TestUsers.Bob, TestUsers.Carol })
         {
-            await GatewayWorld.EventuallyAsync(async () => (await StatusAsync(name))?["phase"]?.GetValue<string>() == "Pending", "the operator evaluated the request", Ct);
+            await GatewayWorld.EventuallyAsync(async () => (await world.RequestStatusAsync(name))?["phase"]?.GetValue<string>() == "Pending", "the operator evaluated the request", Ct);
             (await world.As(reviewer).RunAsync(["patch", "accessrequest", name, "-n", GatewayWorld.Namespace, "--subresource=status", "--type=json",
                 "-p", """[{"op":"add","path":"/status/reviews/-","value":{"decision":"Approve","comment":"ok"}}]"""], null, Ct)).Succeeded();
         }
@@ -112,8 +103,8 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
         await using var column = new NpgsqlCommand("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'shipped_at'", check);
         Assert.Equal(1L, await column.ExecuteScalarAsync(Ct));
 
-        await GatewayWorld.EventuallyAsync(async () => (await StatusAsync(name))?["phase"]?.GetValue<string>() == "Succeeded", "the request records its execution", Ct);
-        var status = await StatusAsync(name);
+        await GatewayWorld.EventuallyAsync(async () => (await world.RequestStatusAsync(name))?["phase"]?.GetValue<string>() == "Succeeded", "the request records its execution", Ct);
+        var status = await world.RequestStatusAsync(name);
         Assert.Equal("gw-0", status!["execution"]!["executedBy"]!.GetValue<string>());
         Assert.NotNull(status["execution"]!["recording"]!["session"]);
     }
@@ -122,7 +113,7 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
     public async Task The_session_is_recorded_intact_signed_and_without_a_masked_value_in_clear()
     {
         string session;
-        await using (var connection = await OpenAsAsync(TestUsers.Alice))
+        await using (var connection = await world.OpenAsAsync(TestUsers.Alice))
         {
             await using var read = new NpgsqlCommand("SELECT email, ssn FROM users", connection);
             await using (var reader = await read.ExecuteReaderAsync(Ct))
@@ -159,11 +150,5 @@ public sealed class PostgresGatewayTests(GatewayWorld world) : IClassFixture<Gat
                 Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(clear)));
             }
         }
-    }
-
-    private async Task<JsonNode?> StatusAsync(string name)
-    {
-        var result = await world.As(TestUsers.Admin).RunAsync(["get", "accessrequest", name, "-n", GatewayWorld.Namespace, "-o", "json"], null, Ct);
-        return result.ExitCode == 0 ? JsonNode.Parse(result.Output)?["status"] : null;
     }
 }
