@@ -11,6 +11,7 @@ packages=(
   openssh-server    # sshd for SSH targets and the gateway's SSH front
   openssh-client    # ssh, ssh-keygen
   asciinema         # plays SSH session recordings
+  lua5.4            # runs the chart's Argo CD health checks (Lua) in tests
 )
 
 missing=()
