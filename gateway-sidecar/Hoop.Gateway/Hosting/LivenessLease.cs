@@ -43,9 +43,13 @@ internal sealed class LivenessLease
                 {
                     await RenewAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is HttpOperationException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    _logger.LeaseNotRenewed(e, Name);
+                    return; // shutting down in the middle of a renewal
+                }
+                catch (Exception e) when (e is HttpOperationException or HttpRequestException or OperationCanceledException)
+                {
+                    _logger.LeaseNotRenewed(e, Name); // an API server that is away or slow (a timeout) is retried next round
                 }
             }
 
