@@ -47,8 +47,9 @@ run: deps build ## Build and run the walkthrough (see README)
 	@echo "  bin/hoop-localkube --listen 127.0.0.1:6443 --tokens /tmp/tokens.csv --kubeconfig-out /tmp/kubeconfig"
 	@echo "  KUBECONFIG=/tmp/kubeconfig kubectl apply -f crds/ && KUBECONFIG=/tmp/kubeconfig kubectl get crds"
 
-manifests: ## Regenerate crds/ and docs/api.md from the API types in operator/Hoop.Api
+manifests: ## Regenerate crds/ (and the chart's copy) and docs/api.md from the API types in operator/Hoop.Api
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md
+	cp crds/hoop.dev_*.yaml charts/hoop/crds/
 
 bench: ## Run the benchmarks in bench/ (each prints figures measured side by side in one run)
 	@status=0; \
