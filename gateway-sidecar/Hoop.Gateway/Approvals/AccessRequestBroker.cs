@@ -122,7 +122,7 @@ internal sealed class AccessRequestBroker
     /// </summary>
     public async Task<bool> CancelAsync(string name, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(10);
+        var deadline = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
         while (true)
         {
             if (await TryPatchAsync(name, AccessRequestPhase.Pending, [Replace("/status/phase", "Cancelled")], cancellationToken).ConfigureAwait(false))
@@ -133,12 +133,21 @@ internal sealed class AccessRequestBroker
             var current = await _client.CustomObjects.GetNamespacedCustomObjectAsync<AccessRequest>(
                 HoopApiGroup.Group, HoopApiGroup.Version, _options.Namespace, ResourceKind.AccessRequest.Plural, name,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (current.Status?.Phase is not null || _time.GetUtcNow() > deadline)
+            if (current.Status?.Phase is { } phase && phase != AccessRequestPhase.Pending)
             {
-                return current.Status?.Phase == AccessRequestPhase.Cancelled;
+                return phase == AccessRequestPhase.Cancelled; // decided, expired or cancelled meanwhile
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+            if (_time.GetUtcNow() > deadline)
+            {
+                return false;
+            }
+
+            // Not evaluated yet, or evaluated (Pending) between the patch and the read: try again.
+            if (current.Status?.Phase is null)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
