@@ -20,6 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 readonly PGBOUNCER=${PGBOUNCER:-/usr/sbin/pgbouncer}
 readonly SECONDS_PER_RUN=${BENCH_SECONDS:-15}
+readonly WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-3}
 readonly SCALE=${BENCH_SCALE:-10}
 readonly APPROVALS=${BENCH_APPROVALS:-5}
 readonly CLIENTS=8 THREADS=2
@@ -33,6 +34,7 @@ readonly BOB_TOKEN=bench-bob-$RANDOM$RANDOM CAROL_TOKEN=bench-carol-$RANDOM$RAND
 work=$(mktemp -d -t hoop-bench-pg-gateway.XXXXXX)
 pids=()       # background processes we started, stopped in reverse order on exit
 pg_data=""    # set once initdb ran, so cleanup knows to stop the server
+pgbouncer_pid="" gateway_pid=""  # the two proxies, whose CPU time the throughput runs read
 
 log() { echo "pg-gateway: $*" >&2; }
 
@@ -190,6 +192,7 @@ EOF
   log "starting pgbouncer (session mode) on 127.0.0.1:$pgbouncer_port"
   "${as_postgres[@]}" "$PGBOUNCER" "$dir/pgbouncer.ini" >"$work/pgbouncer.out" 2>&1 &
   pids+=($!)
+  pgbouncer_pid=$!
   wait_until 30 "pgbouncer accepting connections" "$work/pgbouncer.out" $! \
     psql -qX -h 127.0.0.1 -p "$pgbouncer_port" -U postgres -d "$DATABASE" -c "SELECT 1"
 }
@@ -320,15 +323,16 @@ start_gateway() {
     --listen "127.0.0.1:$gateway_port" --recordings "$work/recordings" --admin-listen "127.0.0.1:$admin_port" \
     >"$work/gateway.log" 2>&1 &
   pids+=($!)
+  gateway_pid=$!
   wait_until 60 "hoop-gateway /readyz" "$work/gateway.log" $! http_ok "http://127.0.0.1:$admin_port/readyz"
 }
 
-# run_pgbench NAME PORT USER PASSWORD WORKLOAD-FLAGS...: prints "TPS LATENCY_MS".
+# run_pgbench NAME PORT USER PASSWORD WORKLOAD-FLAGS...: prints "TPS LATENCY_MS" (run_seconds=N overrides the duration).
 run_pgbench() {
   local name=$1 port=$2 user=$3 password=$4
   shift 4
   local out=$work/pgbench-$name.log
-  PGPASSWORD=$password pgbench -h 127.0.0.1 -p "$port" -U "$user" -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_PER_RUN" \
+  PGPASSWORD=$password pgbench -h 127.0.0.1 -p "$port" -U "$user" -c "$CLIENTS" -j "$THREADS" -T "${run_seconds:-$SECONDS_PER_RUN}" \
     -n -M extended "$@" "$DATABASE" >"$out" 2>&1 || {
     case $name in *gateway*) die "pgbench $name failed" "$work/gateway.log" ;; esac
     die "pgbench $name failed" "$out"
@@ -340,18 +344,35 @@ run_pgbench() {
   echo "$tps $latency"
 }
 
-# Both workloads against the three targets, one run after another so they never compete for the CPU.
+# The CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Both workloads against the three targets, one run after another so they never compete for the CPU. For the two proxies
+# also the CPU time each used per transaction: the cost that decides throughput when clients, proxy and server share cores.
 measure_throughput() {
-  local workload target flags
-  declare -gA tps latency
+  local workload target flags proxy_pid before
+  declare -gA tps latency cpu_us
   for workload in select-only write-mix; do
     case $workload in
       select-only) flags=(-S) ;;
       write-mix) flags=(-b tpcb-like) ;;
     esac
     for target in direct pgbouncer gateway; do
-      log "pgbench $workload via $target (${SECONDS_PER_RUN} s)"
+      log "pgbench $workload via $target (${SECONDS_PER_RUN} s, after ${WARMUP_SECONDS} s not measured)"
       local result
+      case $target in
+        direct) run_seconds=$WARMUP_SECONDS run_pgbench "warmup-$workload-$target" "$pg_port" postgres "$pg_password" "${flags[@]}" ;;
+        pgbouncer) run_seconds=$WARMUP_SECONDS run_pgbench "warmup-$workload-$target" "$pgbouncer_port" postgres "" "${flags[@]}" ;;
+        gateway) run_seconds=$WARMUP_SECONDS run_pgbench "warmup-$workload-$target" "$gateway_port" alice "$ALICE_TOKEN" "${flags[@]}" ;;
+      esac >/dev/null
+      case $target in
+        pgbouncer) proxy_pid=$pgbouncer_pid ;;
+        gateway) proxy_pid=$gateway_pid ;;
+        *) proxy_pid="" ;;
+      esac
+      [[ -z $proxy_pid ]] || before=$(cpu_ticks "$proxy_pid")
       case $target in
         direct) result=$(run_pgbench "$workload-$target" "$pg_port" postgres "$pg_password" "${flags[@]}") ;;
         pgbouncer) result=$(run_pgbench "$workload-$target" "$pgbouncer_port" postgres "" "${flags[@]}") ;;
@@ -359,6 +380,10 @@ measure_throughput() {
       esac
       tps[$workload,$target]=${result% *}
       latency[$workload,$target]=${result#* }
+      if [[ -n $proxy_pid ]]; then
+        cpu_us[$workload,$target]=$(awk -v ticks=$(($(cpu_ticks "$proxy_pid") - before)) -v hz="$(getconf CLK_TCK)" \
+          -v tps="${tps[$workload,$target]}" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f", ticks / hz * 1e6 / (tps * s) }')
+      fi
     done
   done
 }
@@ -412,10 +437,11 @@ report() {
   printf '\npgbench scale %s, %s clients, %s threads, %s s per run, -M extended, sslmode=disable; gateway with policy, masking and recording\n' \
     "$SCALE" "$CLIENTS" "$THREADS" "$SECONDS_PER_RUN"
   printf 'gateway session recordings written: %s\n' "$(find "$work/recordings" -type f 2>/dev/null | wc -l)"
-  printf '%-12s %-10s %12s %16s\n' workload target tps "latency avg ms"
+  printf '%-12s %-10s %12s %16s %18s\n' workload target tps "latency avg ms" "proxy cpu us/tx"
   for workload in select-only write-mix; do
     for target in direct pgbouncer gateway; do
-      printf '%-12s %-10s %12.1f %16.3f\n' "$workload" "$target" "${tps[$workload,$target]}" "${latency[$workload,$target]}"
+      printf '%-12s %-10s %12.1f %16.3f %18s\n' "$workload" "$target" "${tps[$workload,$target]}" "${latency[$workload,$target]}" \
+        "${cpu_us[$workload,$target]:--}"
     done
   done
   local write_direct write_pgbouncer

@@ -12,8 +12,6 @@ namespace Hoop.Recording.Writing;
 /// </summary>
 public sealed class SessionRecorder : IAsyncDisposable
 {
-    private static readonly byte[] Newline = "\n"u8.ToArray();
-
     // Relaxed escaping keeps SQL quotes and non-ASCII text readable in the file; control characters are still escaped.
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -27,7 +25,7 @@ public sealed class SessionRecorder : IAsyncDisposable
     private readonly string _sessionId;
     private readonly string _openPath;
     private readonly string _closedPath;
-    private readonly FileStream _file;
+    private readonly ReplayLogFile _file;
     private readonly ITimer _idleCheckpoints;
     private long _seq;
     private string _prev = ChainHash.Genesis;
@@ -52,15 +50,7 @@ public sealed class SessionRecorder : IAsyncDisposable
             throw new IOException($"A replay log for session '{sessionId}' already exists at {_closedPath}; session ids must be unique.");
         }
 
-        // CreateNew and no write sharing: one writer per log, and never over an existing one.
-        _file = new FileStream(_openPath, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.Read,
-            BufferSize = 64 * 1024,
-            Options = FileOptions.Asynchronous,
-        });
+        _file = ReplayLogFile.CreateNew(_openPath);
         _json = new Utf8JsonWriter(_line, Compact);
         _lastCheckpoint = time.GetTimestamp();
         // Ticking at a quarter of the interval signs a quiet session's last records at most 1.25 intervals after the last checkpoint.
@@ -109,7 +99,7 @@ public sealed class SessionRecorder : IAsyncDisposable
         {
             ThrowIfEndedOrFailed();
             var head = _prev;
-            await WriteCheckpointAsync().ConfigureAwait(false);
+            await WriteCheckpointAsync(durable: true).ConfigureAwait(false);
             return head;
         }
         finally
@@ -135,8 +125,8 @@ public sealed class SessionRecorder : IAsyncDisposable
             ThrowIfEndedOrFailed();
             try
             {
-                await WriteAsync(new SessionEndRecord(reason, _statements)).ConfigureAwait(false);
-                await WriteCheckpointAsync().ConfigureAwait(false);
+                Write(new SessionEndRecord(reason, _statements));
+                await WriteCheckpointAsync(durable: true).ConfigureAwait(false);
                 await _file.DisposeAsync().ConfigureAwait(false);
                 File.Move(_openPath, _closedPath);
             }
@@ -178,7 +168,7 @@ public sealed class SessionRecorder : IAsyncDisposable
         try
         {
             ThrowIfEndedOrFailed();
-            await WriteAsync(record).ConfigureAwait(false);
+            Write(record);
             if (record is StatementRecord)
             {
                 _statements++;
@@ -186,7 +176,7 @@ public sealed class SessionRecorder : IAsyncDisposable
 
             if (_sinceCheckpoint >= _options.CheckpointEveryRecords || _time.GetElapsedTime(_lastCheckpoint) >= _options.CheckpointInterval)
             {
-                await WriteCheckpointAsync().ConfigureAwait(false);
+                await WriteCheckpointAsync(durable: false).ConfigureAwait(false);
             }
         }
         finally
@@ -208,7 +198,7 @@ public sealed class SessionRecorder : IAsyncDisposable
         {
             if (!_ended && !_failed && _sinceCheckpoint > 0 && _time.GetElapsedTime(_lastCheckpoint) >= _options.CheckpointInterval)
             {
-                await WriteCheckpointAsync().ConfigureAwait(false);
+                await WriteCheckpointAsync(durable: false).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -221,16 +211,26 @@ public sealed class SessionRecorder : IAsyncDisposable
         }
     }
 
-    private async Task WriteCheckpointAsync()
+    /// <summary>
+    /// Signs the chain so far and hands it to the operating system; a durable checkpoint returns once it is on disk, the
+    /// periodic ones are forced to disk in the background (a session never waits on the disk for a statement).
+    /// </summary>
+    private async Task WriteCheckpointAsync(bool durable)
     {
         var time = RecordTime.Format(_time.GetUtcNow());
         var key = _options.Key;
         var checkpoint = new CheckpointRecord(_prev, CheckpointSignature.Compute(key, _sessionId, _seq, time, _prev), key.KeyId);
-        await WriteLineAsync(checkpoint, time).ConfigureAwait(false);
+        WriteLine(checkpoint, time);
         try
         {
-            await _file.FlushAsync().ConfigureAwait(false);
-            _file.Flush(flushToDisk: true);
+            if (durable)
+            {
+                await _file.SyncAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                _file.SyncInBackground();
+            }
         }
         catch
         {
@@ -242,15 +242,14 @@ public sealed class SessionRecorder : IAsyncDisposable
         _lastCheckpoint = _time.GetTimestamp();
     }
 
-    private async Task WriteAsync(ReplayRecord record)
+    private void Write(ReplayRecord record)
     {
         var masked = record.Masked(_mask);
-        await WriteLineAsync(masked, RecordTime.Format(_time.GetUtcNow())).ConfigureAwait(false);
+        WriteLine(masked, RecordTime.Format(_time.GetUtcNow()));
         _sinceCheckpoint++;
     }
 
-    // The file writes take no cancellation token: a write cut in half would leave a line no verifier accepts.
-    private async Task WriteLineAsync(ReplayRecord record, string time)
+    private void WriteLine(ReplayRecord record, string time)
     {
         _line.ResetWrittenCount();
         _json.Reset(_line);
@@ -266,8 +265,7 @@ public sealed class SessionRecorder : IAsyncDisposable
         var head = ChainHash.Of(_line.WrittenSpan);
         try
         {
-            await _file.WriteAsync(_line.WrittenMemory).ConfigureAwait(false);
-            await _file.WriteAsync(Newline).ConfigureAwait(false);
+            _file.AppendLine(_line.WrittenSpan);
         }
         catch
         {

@@ -13,5 +13,5 @@ internal sealed record Judgement(PolicyDecision Decision, StatementKind Kind, IR
     public PolicyAction Action => Decision.Action;
 
     /// <summary>The kind as policies and recordings spell it (read, write, ddl...).</summary>
-    public string KindName => Kind.ToString().ToLowerInvariant();
+    public string KindName => EnumText<StatementKind>.LowerOf(Kind);
 }
