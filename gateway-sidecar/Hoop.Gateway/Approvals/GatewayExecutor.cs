@@ -108,9 +108,7 @@ internal sealed class GatewayExecutor(AccessRequestBroker requests, ConnectionFo
         var started = time.GetTimestamp();
         try
         {
-            await using var backend = await PostgresBackendConnector.ConnectAsync(new BackendLoginRequest(
-                new BackendEndpoint(snapshot.Connection.Spec.Target.Host, snapshot.Connection.Spec.Target.Port, snapshot.Connection.Spec.Target.Tls?.Mode ?? TlsMode.VerifyFull,
-                    null, snapshot.Connection.Spec.Target.Tls?.ServerName),
+            await using var backend = await PostgresBackendConnector.ConnectAsync(new BackendLoginRequest(snapshot.TargetEndpoint,
                 snapshot.Credential.Username, snapshot.Credential.Password, database,
                 new Dictionary<string, string> { ["application_name"] = $"hoop-gateway {request.Metadata.Name}" }), cancellationToken).ConfigureAwait(false);
             var result = await BackendScript.RunInTransactionAsync(backend, sql.Statement, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hoop.Api.V1Alpha1;
+using Hoop.Gateway.Postgres.Backend;
 using Hoop.Policy.Masking;
 using Hoop.Policy.Rules;
 
@@ -13,6 +14,16 @@ namespace Hoop.Gateway.Hosting;
 /// </summary>
 internal sealed record ConnectionSnapshot(Connection Connection, BackendCredential Credential, PolicySet Policies, MaskingEngine Masking, RecordingKey RecordingKey)
 {
+    /// <summary>Where the gateway logs in to the Connection's target.</summary>
+    public BackendEndpoint TargetEndpoint
+    {
+        get
+        {
+            var target = Connection.Spec.Target;
+            return new BackendEndpoint(target.Host, target.Port, target.Tls?.Mode ?? TlsMode.VerifyFull, null, target.Tls?.ServerName);
+        }
+    }
+
     /// <summary>
     /// The salt of the masking hash strategy: derived from the recording key, so it is secret, stable across replicas and
     /// restarts (hashed values stay joinable) and changes only when the key is rotated.

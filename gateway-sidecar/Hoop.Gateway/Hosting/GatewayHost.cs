@@ -1,6 +1,7 @@
 using System.Net;
 using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Authentication;
+using Hoop.Gateway.Postgres.Masking;
 using Hoop.Gateway.Postgres.Sessions;
 using Hoop.Gateway.Sessions;
 using Hoop.Kube;
@@ -42,8 +43,9 @@ internal sealed class GatewayHost(GatewayOptions options, ILoggerFactory loggerF
         var executor = new GatewayExecutor(broker, follower, options, time, loggerFactory.CreateLogger<GatewayExecutor>());
         broker.ApprovedForGateway += executor.Offer;
         using var certificate = GatewayCertificate.Generate(options, time);
+        await using var catalog = new ColumnCatalog(time);
         var services = new SessionServices(options, follower, new AuthenticatorSource(client, oidcHttp, time, logger), broker,
-            new SessionRegistry(), certificate, time, loggerFactory);
+            new SessionRegistry(), certificate, catalog, time, loggerFactory);
 
         await using var endpoints = await ProbeEndpoints.StartAsync(options.AdminListen, options.AdminListen, _health, Metrics.DefaultRegistry, loggerFactory, cancellationToken).ConfigureAwait(false);
         AdminUrl = endpoints.HealthUrl;

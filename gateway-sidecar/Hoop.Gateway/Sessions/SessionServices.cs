@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hoop.Gateway.Approvals;
 using Hoop.Gateway.Authentication;
 using Hoop.Gateway.Hosting;
+using Hoop.Gateway.Postgres.Masking;
 using Microsoft.Extensions.Logging;
 
 namespace Hoop.Gateway.Sessions;
@@ -14,5 +15,6 @@ internal sealed record SessionServices(
     AccessRequestBroker Requests,
     SessionRegistry Registry,
     X509Certificate2 Certificate,
+    ColumnCatalog Catalog,
     TimeProvider Time,
     ILoggerFactory Loggers);

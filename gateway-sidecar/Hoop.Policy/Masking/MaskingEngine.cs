@@ -134,7 +134,10 @@ public sealed class MaskingEngine
         var strategies = new MaskingStrategy?[columns.Count];
         for (var i = 0; i < strategies.Length; i++)
         {
-            strategies[i] = _rules.Length == 0 ? null : FindColumnRule(columns[i].Table, columns[i].Name);
+            var column = columns[i];
+            strategies[i] = (_rules.Length == 0 ? null : column.SourceName is { } source
+                ? FindColumnRule(column.Table, source) ?? FindColumnRule(column.Table, column.Name)
+                : FindColumnRule(column.Table, column.Name)) ?? column.Inherited;
         }
 
         return new ResultSetMaskingPlan(this, strategies);

@@ -48,21 +48,41 @@ public sealed class PsqlThroughGatewayTests(GatewayWorld world) : IClassFixture<
         }
     }
 
-    [Fact(Skip = "gateway bug: column rules match the result column's name only, so an alias, an expression or a row cast returns masked columns in clear")]
-    public async Task A_masked_column_under_another_name_is_still_masked()
+    [Fact]
+    public async Task A_masked_column_under_another_name_or_inside_an_expression_is_still_masked()
     {
         var result = await PsqlAsync("disable", """
             SELECT email AS contact, ssn AS tax_id FROM users WHERE id = 1;
             SELECT lower(email), ssn || '' FROM users WHERE id = 1;
-            SELECT u::text FROM users u WHERE id = 1;
+            SELECT x.e FROM (SELECT upper(email) AS e FROM users WHERE id = 1) x;
             """);
+
+        Assert.True(result.ExitCode == 0, $"psql exited with {result.ExitCode}: {result.Error}");
+        Assert.DoesNotContain(ClearEmail, result.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(ClearSsn, result.Output, StringComparison.Ordinal);
+        Assert.Contains("[REDACTED]", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Columns_that_name_no_masked_column_stay_readable()
+    {
+        var result = await PsqlAsync("disable", "SELECT count(*) AS users_count, max(id) AS last_id FROM users;\n");
+
+        Assert.True(result.ExitCode == 0, $"psql exited with {result.ExitCode}: {result.Error}");
+        Assert.DoesNotContain("[REDACTED]", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact(Skip = "gateway gap: a whole-row value (u::text, row_to_json(u)) names no masked column, so its computed column is masked by the content detectors only")]
+    public async Task A_masked_column_inside_a_whole_row_value_is_still_masked()
+    {
+        var result = await PsqlAsync("disable", "SELECT u::text FROM users u WHERE id = 1;\n");
 
         Assert.True(result.ExitCode == 0, $"psql exited with {result.ExitCode}: {result.Error}");
         Assert.DoesNotContain(ClearEmail, result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(ClearSsn, result.Output, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "gateway bug: server error and notice texts are masked by detectors only, so a column value the server quotes in an error (a failed cast) reaches the client in clear")]
+    [Fact]
     public async Task A_masked_value_quoted_in_a_server_error_is_masked_too()
     {
         var result = await PsqlAsync("disable", "SELECT email::int FROM users WHERE id = 1;\n");

@@ -20,7 +20,13 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
     /// Writes the ErrorResponse or NoticeResponse (<paramref name="type"/>) whose body is <paramref name="body"/> as a
     /// whole message, masked. Returns whether any field changed.
     /// </summary>
-    public bool WriteMasked(ReadOnlySequence<byte> body, byte type, IBufferWriter<byte> output)
+    public bool WriteMasked(ReadOnlySequence<byte> body, byte type, IBufferWriter<byte> output) => WriteMasked(body, type, output, redactQuoted: false);
+
+    /// <summary>
+    /// As <see cref="WriteMasked(ReadOnlySequence{byte}, byte, IBufferWriter{byte})"/>; with <paramref name="redactQuoted"/>
+    /// every value the server quotes is redacted too (<see cref="QuotedValues"/>), for a statement that names a masked column.
+    /// </summary>
+    public bool WriteMasked(ReadOnlySequence<byte> body, byte type, IBufferWriter<byte> output, bool redactQuoted)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (type is not (BackendMessageType.ErrorResponse or BackendMessageType.NoticeResponse))
@@ -40,7 +46,7 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
                 break;
             }
 
-            changed |= WriteField(code, reader.ReadStringBytes(), masked);
+            changed |= WriteField(code, reader.ReadStringBytes(), masked, redactQuoted);
             masked.Write([(byte)0]);
         }
 
@@ -57,7 +63,7 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
         return true;
     }
 
-    private bool WriteField(byte code, ReadOnlySequence<byte> text, IBufferWriter<byte> output)
+    private bool WriteField(byte code, ReadOnlySequence<byte> text, IBufferWriter<byte> output, bool redactQuoted)
     {
         if (!IsFreeText(code) || text.IsEmpty)
         {
@@ -67,7 +73,7 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
 
         if (text.IsSingleSegment)
         {
-            return MaskOrCopy(text.FirstSpan, output);
+            return MaskOrCopy(text.FirstSpan, output, redactQuoted);
         }
 
         var length = (int)text.Length;
@@ -75,7 +81,7 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
         try
         {
             text.CopyTo(rented);
-            return MaskOrCopy(rented.AsSpan(0, length), output);
+            return MaskOrCopy(rented.AsSpan(0, length), output, redactQuoted);
         }
         finally
         {
@@ -83,8 +89,22 @@ internal sealed class PgNoticeMasker(MaskingEngine engine)
         }
     }
 
-    private bool MaskOrCopy(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
+    private bool MaskOrCopy(ReadOnlySpan<byte> text, IBufferWriter<byte> output, bool redactQuoted)
     {
+        if (redactQuoted)
+        {
+            using var redacted = new PooledByteWriter();
+            if (QuotedValues.Redact(text, redacted))
+            {
+                if (!engine.TryMask(redacted.WrittenSpan, output))
+                {
+                    output.Write(redacted.WrittenSpan);
+                }
+
+                return true;
+            }
+        }
+
         if (engine.TryMask(text, output))
         {
             return true;

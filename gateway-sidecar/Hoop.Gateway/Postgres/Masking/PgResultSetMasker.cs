@@ -58,8 +58,19 @@ internal sealed class PgResultSetMasker : IDisposable
     public static PgResultSetMasker Create(
         MaskingEngine engine, RowDescriptionMessage description, Func<uint, string?> tableName, short[]? resultFormats = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(tableName);
+        return Create(engine, description, field => new ResultColumn(field.TableOid == 0 ? null : tableName((uint)field.TableOid), field.Name), resultFormats);
+    }
+
+    /// <summary>
+    /// Plans the masking of the result set <paramref name="description"/> describes, with <paramref name="column"/> saying
+    /// where each field's values come from (its table and source column, or what a computed field inherits).
+    /// </summary>
+    public static PgResultSetMasker Create(
+        MaskingEngine engine, RowDescriptionMessage description, Func<PgFieldDescription, ResultColumn> column, short[]? resultFormats = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(column);
         var fields = description.Fields;
         if (resultFormats is { Length: > 1 } && resultFormats.Length != fields.Length)
         {
@@ -70,8 +81,7 @@ internal sealed class PgResultSetMasker : IDisposable
         var columns = new ResultColumn[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
-            var table = fields[i].TableOid == 0 ? null : tableName((uint)fields[i].TableOid);
-            columns[i] = new ResultColumn(table, fields[i].Name);
+            columns[i] = column(fields[i]);
         }
 
         var plan = engine.CreatePlan(columns);

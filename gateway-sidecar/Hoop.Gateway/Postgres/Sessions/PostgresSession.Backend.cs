@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Hoop.Api.V1Alpha1;
 using Hoop.Gateway.Postgres.Masking;
 using Hoop.Gateway.Postgres.Protocol;
+using Hoop.Policy.Masking;
 using Hoop.Recording.Records;
 
 namespace Hoop.Gateway.Postgres.Sessions;
@@ -25,18 +27,26 @@ internal sealed partial class PostgresSession
     private async Task PumpServerAsync(CancellationToken cancellationToken)
     {
         var reader = _backend!.Messages;
+        PgMessage? held = null;
         while (true)
         {
-            if (!reader.TryRead(out var message))
+            PgMessage message;
+            if (held is { } next)
             {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } next)
+                message = next;
+                held = null;
+            }
+            else if (!reader.TryRead(out message))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) is not { } read)
                 {
                     return;
                 }
 
-                message = next;
+                message = read;
             }
 
+            await NameColumnsAsync(message, cancellationToken).ConfigureAwait(false);
             await _clientWrite.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -51,6 +61,12 @@ internal sealed partial class PostgresSession
 
                     if (!reader.TryRead(out message))
                     {
+                        break;
+                    }
+
+                    if (NeedsColumnNames(message))
+                    {
+                        held = message; // named before it is relayed, outside the write lock
                         break;
                     }
                 }
@@ -100,7 +116,7 @@ internal sealed partial class PostgresSession
                 if (masking.IsEnabled)
                 {
                     _rows?.Dispose();
-                    _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(message.Body), UnknownTable, current?.ResultFormats);
+                    _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(message.Body), field => Source(field, current), current?.ResultFormats);
                 }
 
                 break;
@@ -139,9 +155,10 @@ internal sealed partial class PostgresSession
                 }
 
                 _notices ??= new PgNoticeMasker(masking);
-                if (!silent && !_notices.PassesThrough)
+                var namesMasked = current?.Inherited is not null;
+                if (!silent && (namesMasked || !_notices.PassesThrough))
                 {
-                    _notices.WriteMasked(message.Body, message.Type, _clientOutput);
+                    _notices.WriteMasked(message.Body, message.Type, _clientOutput, redactQuoted: namesMasked);
                     return;
                 }
 
@@ -175,7 +192,7 @@ internal sealed partial class PostgresSession
             && _descriptions.TryGetValue(statement, out var description))
         {
             // An execution of a statement described earlier: its rows have the columns the server described then.
-            _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(new System.Buffers.ReadOnlySequence<byte>(description)), UnknownTable, current.ResultFormats);
+            _rows = PgResultSetMasker.Create(masking, RowDescriptionMessage.Parse(new System.Buffers.ReadOnlySequence<byte>(description)), field => Source(field, current), current.ResultFormats);
         }
 
         if (_rows is null)
@@ -219,8 +236,48 @@ internal sealed partial class PostgresSession
         _rows = null;
     }
 
-    /// <summary>Table OIDs are not resolved yet: a table-qualified column rule then masks by column name alone (fails closed).</summary>
-    private static string? UnknownTable(uint oid) => null;
+    /// <summary>Whether a RowDescription names tables whose names a column rule needs and the catalog does not hold fresh.</summary>
+    private bool NeedsColumnNames(PgMessage message) =>
+        message.Type == BackendMessageType.RowDescription && _snapshot?.Masking.HasColumnRules == true
+        && !_services.Catalog.Knows(RowDescriptionMessage.Parse(message.Body).Fields);
+
+    /// <summary>Reads the names of a RowDescription's tables and columns before it is relayed; a failed read leaves them unknown (masked).</summary>
+    private async Task NameColumnsAsync(PgMessage message, CancellationToken cancellationToken)
+    {
+        if (!NeedsColumnNames(message))
+        {
+            return;
+        }
+
+        try
+        {
+            await _services.Catalog.ResolveAsync(RowDescriptionMessage.Parse(message.Body).Fields, _snapshot!, _database, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            _logger.CatalogUnreadable(Id, ConnectionKey, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Where a result field's values come from: its table and source column by the catalog (so an alias hides nothing), or,
+    /// for a computed field, the masking its statement's named masked columns pass on. A field whose table the catalog
+    /// could not name is redacted when column rules exist: its source might be masked.
+    /// </summary>
+    private ResultColumn Source(PgFieldDescription field, SyncTracker? unit)
+    {
+        if (field.TableOid == 0)
+        {
+            return new ResultColumn(null, field.Name, null, unit?.Inherited);
+        }
+
+        if (_services.Catalog.TryGet(field.TableOid, field.ColumnAttribute, out var table, out var column))
+        {
+            return new ResultColumn(table, field.Name, column is not null && column != field.Name ? column : null);
+        }
+
+        return new ResultColumn(null, field.Name, null, _snapshot!.Masking.HasColumnRules ? MaskingStrategy.Redact : null);
+    }
 
     /// <summary>The server answered a unit: record its result and run its completion (a held statement's status write).</summary>
     private async Task AnsweredAsync(CancellationToken cancellationToken)

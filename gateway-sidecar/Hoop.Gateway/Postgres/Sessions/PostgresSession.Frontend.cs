@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Hoop.Api.V1Alpha1;
 using Hoop.Gateway.Postgres.Protocol;
+using Hoop.Policy.Masking;
+using Hoop.Policy.Sql;
 using Hoop.Recording.Records;
 
 namespace Hoop.Gateway.Postgres.Sessions;
@@ -190,7 +192,7 @@ internal sealed partial class PostgresSession
             var action = batch.Refusal is null ? judgement.Action : PolicyAction.Deny;
             await _recorder!.RecordStatementAsync(
                 new StatementRecord(statementId, text, judgement.KindName, judgement.Tables,
-                    new PolicyDecision(action.ToString(), judgement.Decision.Policy, batch.Refusal is null ? judgement.Decision.RuleOrDefault : null)),
+                    new PolicyDecision(EnumText<PolicyAction>.Of(action), judgement.Decision.Policy, batch.Refusal is null ? judgement.Decision.RuleOrDefault : null)),
                 cancellationToken).ConfigureAwait(false);
 
             if (judgement.CopiesOut && snapshot.Masking.IsEnabled && action != PolicyAction.Deny)
@@ -233,10 +235,31 @@ internal sealed partial class PostgresSession
             {
                 Described = described,
                 Executed = executed,
+                Inherited = InheritedMasking(batch),
             });
         }
 
         await _backend!.Output.WriteAsync(batch.Bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the batch's computed columns inherit from the masked columns its statements name.</summary>
+    private MaskingStrategy? InheritedMasking(ClientBatch batch)
+    {
+        if (_snapshot?.Masking is not { HasColumnRules: true } masking)
+        {
+            return null;
+        }
+
+        MaskingStrategy? inherited = null;
+        foreach (var executed in batch.Executed)
+        {
+            if (MaskedColumnMentions.Find(masking, executed.Text, SqlDialectSettings.PostgreSql) is { } strategy)
+            {
+                inherited = strategy == MaskingStrategy.Redact ? strategy : inherited ?? strategy;
+            }
+        }
+
+        return inherited;
     }
 
     /// <summary>Answers a refused batch with ErrorResponse (then ReadyForQuery, or skip-to-Sync inside an extended exchange).</summary>

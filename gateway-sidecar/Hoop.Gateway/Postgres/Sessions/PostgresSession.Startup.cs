@@ -46,11 +46,12 @@ internal sealed partial class PostgresSession
             return false;
         }
 
+        _database = database;
         _settings.FromOptions(packet.Parameters.GetValueOrDefault("options"));
         try
         {
             _backend = await PostgresBackendConnector.ConnectAsync(
-                new BackendLoginRequest(Endpoint(snapshot), snapshot.Credential.Username, snapshot.Credential.Password, database, packet.Parameters),
+                new BackendLoginRequest(snapshot.TargetEndpoint, snapshot.Credential.Username, snapshot.Credential.Password, database, packet.Parameters),
                 ct).ConfigureAwait(false);
         }
         catch (BackendLoginException e)

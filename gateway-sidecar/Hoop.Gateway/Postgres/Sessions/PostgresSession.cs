@@ -40,6 +40,7 @@ internal sealed partial class PostgresSession : ICancellableSession, IAsyncDispo
     private SessionRecorder? _recorder;
     private EndUser? _user;
     private ConnectionSnapshot? _snapshot;
+    private string _database = "";
     private (int ProcessId, int SecretKey)? _cancelKey;
     private CancellationTokenSource? _hold;
     private TransactionStatus _transaction = TransactionStatus.Idle;
@@ -108,7 +109,7 @@ internal sealed partial class PostgresSession : ICancellableSession, IAsyncDispo
 
         if (_backend is { } backend && _snapshot is { } snapshot)
         {
-            await BackendCancelSender.SendAsync(Endpoint(snapshot), backend.ProcessId, backend.SecretKey, cancellationToken).ConfigureAwait(false);
+            await BackendCancelSender.SendAsync(snapshot.TargetEndpoint, backend.ProcessId, backend.SecretKey, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -189,11 +190,5 @@ internal sealed partial class PostgresSession : ICancellableSession, IAsyncDispo
         {
             // The client is gone; the session ends regardless.
         }
-    }
-
-    private static BackendEndpoint Endpoint(ConnectionSnapshot snapshot)
-    {
-        var target = snapshot.Connection.Spec.Target;
-        return new BackendEndpoint(target.Host, target.Port, target.Tls?.Mode ?? Api.V1Alpha1.TlsMode.VerifyFull, null, target.Tls?.ServerName);
     }
 }

@@ -27,4 +27,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Session}: AccessRequest {Request} could not be cancelled: {Reason}")]
     public static partial void RequestNotCancelled(this ILogger logger, string session, string request, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Session {Session} on {Connection}: result columns are redacted, their source is unknown: {Reason}")]
+    public static partial void CatalogUnreadable(this ILogger logger, string session, string connection, string reason);
 }

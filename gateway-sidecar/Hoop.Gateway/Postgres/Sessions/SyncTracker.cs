@@ -1,3 +1,4 @@
+using Hoop.Api.V1Alpha1;
 using Hoop.Gateway.Postgres.Protocol;
 
 namespace Hoop.Gateway.Postgres.Sessions;
@@ -15,6 +16,12 @@ internal sealed class SyncTracker(int? statementId, long startedTimestamp, Func<
     public bool Silent { get; } = silent;
 
     public int? StatementId { get; } = statementId;
+
+    /// <summary>
+    /// The masking the unit's computed result columns and quoted error values get because its statements name a masked
+    /// column (<see cref="Policy.Masking.MaskedColumnMentions"/>); null when they name none.
+    /// </summary>
+    public MaskingStrategy? Inherited { get; init; }
 
     public long StartedTimestamp { get; } = startedTimestamp;
 
