@@ -12,6 +12,14 @@ internal static class QuotedValues
 {
     private static ReadOnlySpan<byte> Marker => "[REDACTED]"u8;
 
+    /// <summary>The text with every quoted value redacted (for the replay log, which keeps the server's error text).</summary>
+    public static string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new ArrayBufferWriter<byte>(text.Length + 16);
+        return Redact(System.Text.Encoding.UTF8.GetBytes(text), output) ? System.Text.Encoding.UTF8.GetString(output.WrittenSpan) : text;
+    }
+
     /// <summary>Writes <paramref name="text"/> with every <c>"..."</c> and <c>=(...)</c> content redacted; returns whether anything was.</summary>
     public static bool Redact(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
     {

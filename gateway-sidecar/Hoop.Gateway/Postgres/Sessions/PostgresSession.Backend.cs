@@ -146,7 +146,8 @@ internal sealed partial class PostgresSession
                 var notice = PgNotice.Parse(message.Body);
                 if (message.Type == BackendMessageType.ErrorResponse)
                 {
-                    current?.Failed(notice.SqlState, notice.Message);
+                    // Recorded as the client sees it: for a statement naming a masked column, quoted values redacted.
+                    current?.Failed(notice.SqlState, current.Inherited is null ? notice.Message : QuotedValues.Redact(notice.Message));
                     current?.Executed.Clear();
                     current?.Described.Clear();
                     _describing = null;

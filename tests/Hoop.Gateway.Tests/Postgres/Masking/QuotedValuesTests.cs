@@ -26,4 +26,11 @@ public sealed class QuotedValuesTests
         Assert.False(QuotedValues.Redact("division by zero"u8, output));
         Assert.Equal("division by zero", Encoding.UTF8.GetString(output.WrittenSpan));
     }
+
+    [Fact]
+    public void A_string_is_redacted_the_same_way()
+    {
+        Assert.Equal("bad value: \"[REDACTED]\"", QuotedValues.Redact("bad value: \"alice@example.com\""));
+        Assert.Equal("division by zero", QuotedValues.Redact("division by zero"));
+    }
 }
