@@ -31,21 +31,8 @@ build: ## Build the solution; executables into bin/
 test: deps ## Run every test, against real PostgreSQL, MariaDB and OpenSSH servers
 	$(DOTNET) test --solution $(SOLUTION)
 
-run: deps build ## Build and run the walkthrough (see README)
-	@bin/kubectl-hoop version
-	@echo
-	@echo "make run: the full walkthrough -- LocalKube, a local PostgreSQL, the operator, a gateway and a held statement"
-	@echo "you approve -- arrives with the operator and the gateway, which are not built yet. What runs today:"
-	@echo
-	@echo "1. The policy engine: how the production policy in samples/ decides a batch (kubectl hoop policy test):"
-	@echo
-	bin/kubectl-hoop policy test -f samples/hoop.dev_v1alpha1_approvalpolicy_production.yaml --type postgres \
-	  --sql "SELECT id, email FROM users WHERE id = 42; /* tidy */ DrOp TABLE users; WITH d AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM d"
-	@echo
-	@echo "2. bin/hoop-localkube, the local Kubernetes API server (docs/localkube.md), e.g."
-	@echo "  printf 'admin-token,admin,uid-admin,\"system:masters\"\n' > /tmp/tokens.csv"
-	@echo "  bin/hoop-localkube --listen 127.0.0.1:6443 --tokens /tmp/tokens.csv --kubeconfig-out /tmp/kubeconfig"
-	@echo "  KUBECONFIG=/tmp/kubeconfig kubectl apply -f crds/ && KUBECONFIG=/tmp/kubeconfig kubectl get crds"
+run: deps build ## Run the walkthrough: LocalKube, PostgreSQL, the operator and a gateway on this machine (Ctrl-C stops it)
+	@bash scripts/run.sh
 
 manifests: ## Regenerate crds/ (and the chart's copy) and docs/api.md from the API types in operator/Hoop.Api
 	$(DOTNET) run --project tools/Hoop.Manifests -c $(CONFIGURATION) -- --crds crds --docs docs/api.md

@@ -31,85 +31,10 @@ readonly GOAL_APPROVAL_MS=250
 readonly ADMIN_TOKEN=bench-admin-$RANDOM$RANDOM ALICE_TOKEN=bench-alice-$RANDOM$RANDOM
 readonly BOB_TOKEN=bench-bob-$RANDOM$RANDOM CAROL_TOKEN=bench-carol-$RANDOM$RANDOM
 
-work=$(mktemp -d -t hoop-bench-pg-gateway.XXXXXX)
-pids=()       # background processes we started, stopped in reverse order on exit
-pg_data=""    # set once initdb ran, so cleanup knows to stop the server
+readonly STACK_NAME=pg-gateway
+# shellcheck source=../scripts/lib/local-stack.sh
+source scripts/lib/local-stack.sh
 pgbouncer_pid="" gateway_pid=""  # the two proxies, whose CPU time the throughput runs read
-
-log() { echo "pg-gateway: $*" >&2; }
-
-# Stops with a message that says which step failed and shows the log that explains it.
-die() {
-  local message=$1 logfile=${2:-}
-  log "FAILED: $message"
-  if [[ -n $logfile && -f $logfile ]]; then
-    log "last lines of $(basename "$logfile"):"
-    tail -n 40 "$logfile" | sed 's/^/  | /' >&2
-  fi
-  exit 2
-}
-
-cleanup() {
-  local status=$?
-  # Command substitutions are subshells; only the main shell owns the processes and the directory.
-  [[ $BASHPID == "$$" ]] || return 0
-  local i
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -TERM "${pids[i]}" 2>/dev/null || true
-  done
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    wait "${pids[i]}" 2>/dev/null || true
-  done
-  if [[ -n $pg_data ]]; then
-    "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$work"
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# PostgreSQL and pgbouncer refuse to run as root; when we are root they run as the postgres system account. A command
-# prefix rather than a function, so that `$!` of a background server is the server itself (setpriv execs it).
-as_postgres=()
-if ((EUID == 0)); then as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups --); fi
-
-# A directory PostgreSQL or pgbouncer may write to.
-postgres_dir() {
-  mkdir -p "$1"
-  if ((EUID == 0)); then chown postgres:postgres "$1"; fi
-}
-
-# A loopback port nothing listens on now and that this run has not handed out yet.
-handed_out=" "
-free_port() {
-  local port
-  while true; do
-    port=$((20000 + RANDOM % 40000))
-    [[ $handed_out == *" $port "* ]] && continue
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      handed_out+="$port "
-      echo "$port"
-      return
-    fi
-  done
-}
-
-# wait_until SECONDS WHAT LOGFILE PID COMMAND...: polls COMMAND until it succeeds; fails early when PID died.
-wait_until() {
-  local seconds=$1 what=$2 logfile=$3 pid=$4
-  shift 4
-  local deadline=$((SECONDS + seconds))
-  until "$@" >/dev/null 2>&1; do
-    if [[ $pid != - ]] && ! kill -0 "$pid" 2>/dev/null; then
-      die "$what: the process exited" "$logfile"
-    fi
-    ((SECONDS < deadline)) || die "$what: not after ${seconds} s" "$logfile"
-    sleep 0.1
-  done
-}
-
-http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -139,29 +64,11 @@ build() {
   done
 }
 
-start_postgres() {
-  # Traversable (not readable) by the postgres account, which owns only its own subdirectories.
-  chmod 711 "$work"
-  pg_port=$(free_port)
-  pg_password=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  local dir=$work/postgres
-  postgres_dir "$dir"
-  printf '%s\n' "$pg_password" >"$dir/password"
-  chmod 600 "$dir/password"
-  if ((EUID == 0)); then chown postgres:postgres "$dir/password"; fi
-  log "starting PostgreSQL 15 on 127.0.0.1:$pg_port"
-  "${as_postgres[@]}" "$PG_BIN/initdb" --pgdata "$dir/data" --username postgres --pwfile "$dir/password" \
-    --auth scram-sha-256 --encoding UTF8 --no-locale --no-sync >"$work/initdb.log" 2>&1 \
-    || die "initdb failed" "$work/initdb.log"
-  pg_data=$dir/data
-  # Durability off: the three targets share this one server, and the bench measures what sits in front of it.
-  "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$pg_data" -l "$dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$dir -c max_connections=100 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    >"$work/pg_ctl.log" 2>&1 || die "PostgreSQL did not start" "$dir/server.log"
-
-  export PGSSLMODE=disable PGCONNECT_TIMEOUT=10
-  PGPASSWORD=$pg_password psql -qX -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres \
-    -c "CREATE DATABASE $DATABASE" >/dev/null || die "could not create database $DATABASE" "$dir/server.log"
+# The bench database, initialised by pgbench; durability off: the three targets share this one server, and the bench
+# measures what sits in front of it.
+prepare_postgres() {
+  start_postgres fsync=off synchronous_commit=off full_page_writes=off
+  pg_admin postgres -c "CREATE DATABASE $DATABASE" >/dev/null || die "could not create database $DATABASE" "$work/postgres/server.log"
   log "pgbench -i -s $SCALE"
   PGPASSWORD=$pg_password pgbench -i -s "$SCALE" -q -h 127.0.0.1 -p "$pg_port" -U postgres "$DATABASE" \
     >"$work/pgbench-init.log" 2>&1 || die "pgbench -i failed" "$work/pgbench-init.log"
@@ -197,34 +104,14 @@ EOF
     psql -qX -h 127.0.0.1 -p "$pgbouncer_port" -U postgres -d "$DATABASE" -c "SELECT 1"
 }
 
-start_localkube() {
-  local port
-  port=$(free_port)
+# The people of the run, for LocalKube.
+write_tokens() {
   printf '%s\n' \
     "$ADMIN_TOKEN,admin,uid-admin,\"system:masters\"" \
     "$ALICE_TOKEN,alice,uid-alice,\"developers\"" \
     "$BOB_TOKEN,bob,uid-bob,\"dba-leads,reviewers\"" \
     "$CAROL_TOKEN,carol,uid-carol,\"dba-leads,reviewers\"" >"$work/tokens.csv"
-  chmod 600 "$work/tokens.csv"
-  admin_kubeconfig=$work/kubeconfig-admin
-  log "starting hoop-localkube on 127.0.0.1:$port"
-  bin/hoop-localkube --listen "127.0.0.1:$port" --data-dir "$work/localkube" --tokens "$work/tokens.csv" \
-    --kubeconfig-out "$admin_kubeconfig" --kubeconfig-user admin >"$work/localkube.log" 2>&1 &
-  pids+=($!)
-  wait_until 60 "hoop-localkube printing ready" "$work/localkube.log" $! grep -qx ready "$work/localkube.log"
 }
-
-# kubectl as a given person: the admin kubeconfig's cluster, that person's token.
-kubectl_as() {
-  local token=$1
-  shift
-  kubectl --kubeconfig "$admin_kubeconfig" --token "$token" "$@"
-}
-kubectl_admin() { kubectl --kubeconfig "$admin_kubeconfig" "$@"; }
-
-# The RBAC of an installation as the tests have it: dba-leads approve, alice and the gateway's ServiceAccount create
-# AccessRequests, every authenticated user may review (the operator's webhook decides whose review counts).
-rbac_manifest() { cat tests/Hoop.Testing/Kubernetes/test-rbac.yaml; }
 
 # The Connection in front of the bench database, masking on, and a policy under which pgbench runs without approvals
 # (reads, and writes to the pgbench tables) while DDL waits for two dba-leads.
@@ -287,44 +174,6 @@ apply_manifests() {
     rbac_manifest | kubectl_admin apply -f -
     connection_manifest | kubectl_admin apply -f -
   } >"$work/kubectl-apply.log" 2>&1 || die "kubectl apply failed" "$work/kubectl-apply.log"
-}
-
-start_operator() {
-  local webhook_port health_port
-  webhook_port=$(free_port)
-  health_port=$(free_port)
-  log "starting hoop-operator"
-  bin/hoop-operator --kubeconfig "$admin_kubeconfig" --webhook-listen "127.0.0.1:$webhook_port" \
-    --webhook-url-base "https://127.0.0.1:$webhook_port" --health-listen "127.0.0.1:$health_port" \
-    >"$work/operator.log" 2>&1 &
-  pids+=($!)
-  local pid=$!
-  wait_until 60 "hoop-operator /readyz" "$work/operator.log" "$pid" http_ok "http://127.0.0.1:$health_port/readyz"
-  wait_until 60 "the operator creating Secret $CONNECTION-gateway-recording-key" "$work/operator.log" "$pid" \
-    kubectl_admin get secret "$CONNECTION-gateway-recording-key" -n "$NAMESPACE"
-  wait_until 60 "the operator creating ServiceAccount $CONNECTION-gateway" "$work/operator.log" "$pid" \
-    kubectl_admin get serviceaccount "$CONNECTION-gateway" -n "$NAMESPACE"
-}
-
-start_gateway() {
-  # Out of a cluster the gateway logs in with a token of its ServiceAccount, as its pod would.
-  local token user admin_port
-  token=$(kubectl_admin create token "$CONNECTION-gateway" -n "$NAMESPACE" --duration=2h) \
-    || die "kubectl create token $CONNECTION-gateway failed"
-  gateway_kubeconfig=$work/kubeconfig-gateway
-  cp "$admin_kubeconfig" "$gateway_kubeconfig"
-  user=$(kubectl --kubeconfig "$gateway_kubeconfig" config view -o jsonpath='{.contexts[0].context.user}')
-  kubectl --kubeconfig "$gateway_kubeconfig" config set-credentials "$user" --token="$token" >/dev/null
-
-  gateway_port=$(free_port)
-  admin_port=$(free_port)
-  log "starting hoop-gateway on 127.0.0.1:$gateway_port"
-  bin/hoop-gateway --kubeconfig "$gateway_kubeconfig" --connection "$NAMESPACE/$CONNECTION" \
-    --listen "127.0.0.1:$gateway_port" --recordings "$work/recordings" --admin-listen "127.0.0.1:$admin_port" \
-    >"$work/gateway.log" 2>&1 &
-  pids+=($!)
-  gateway_pid=$!
-  wait_until 60 "hoop-gateway /readyz" "$work/gateway.log" $! http_ok "http://127.0.0.1:$admin_port/readyz"
 }
 
 # run_pgbench NAME PORT USER PASSWORD WORKLOAD-FLAGS...: prints "TPS LATENCY_MS" (run_seconds=N overrides the duration).
@@ -473,8 +322,9 @@ report() {
 main() {
   check_prerequisites
   build
-  start_postgres
+  prepare_postgres
   start_pgbouncer
+  write_tokens
   start_localkube
   apply_manifests
   start_operator

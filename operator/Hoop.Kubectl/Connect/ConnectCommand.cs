@@ -21,15 +21,19 @@ internal static class ConnectCommand
         var name = new Argument<string>("CONNECTION") { Description = "The Connection to open a session on." };
         var clientArgs = new Argument<string[]>("CLIENT-ARGS") { Description = "Arguments passed on to psql or mysql (after --).", Arity = ArgumentArity.ZeroOrMore };
         var reason = new Option<string>("--reason") { Description = "Why you connect; recorded, and shown to reviewers of what you run." };
-        var command = new Command("connect", "Open psql or mysql on a Connection through its gateway.") { name, clientArgs, reason };
+        var at = new Option<string>("--endpoint")
+        {
+            Description = "The gateway's HOST:PORT when not the Connection's status.endpoint: a 'kubectl port-forward' to its Service, or a gateway run outside the cluster.",
+        };
+        var command = new Command("connect", "Open psql or mysql on a Connection through its gateway.") { name, clientArgs, reason, at };
         CommandAction.Set(command, async (parseResult, context, cancellationToken) =>
         {
             using var session = cluster.Open(parseResult);
             var connectionName = parseResult.GetValue(name)!;
             var connection = await ReadAsync(session, connectionName, cancellationToken).ConfigureAwait(false);
-            if (connection.Status?.Endpoint is not { Length: > 0 } endpoint)
+            if ((parseResult.GetValue(at) ?? connection.Status?.Endpoint) is not { Length: > 0 } endpoint)
             {
-                throw new UserError($"connection {connectionName} has no gateway endpoint yet (status.endpoint is empty); check 'kubectl describe connection {connectionName} -n {session.Namespace}' for why its gateway is not ready");
+                throw new UserError($"connection {connectionName} has no gateway endpoint yet (status.endpoint is empty); check 'kubectl describe connection {connectionName} -n {session.Namespace}' for why its gateway is not ready, or give --endpoint HOST:PORT");
             }
 
             var token = session.Configuration.AccessToken is { Length: > 0 } t
