@@ -9,11 +9,12 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
 DOTNET ?= dotnet
 CONFIGURATION ?= Release
+PREFIX ?= /usr/local
 SOLUTION := Operator.sln
 # Framework-dependent executables `make build` puts in bin/: hoop-operator, hoop-gateway, kubectl-hoop, hoop-localkube.
 EXECUTABLES := operator/Hoop.Operator gateway-sidecar/Hoop.Gateway operator/Hoop.Kubectl tools/Hoop.LocalKube
 
-.PHONY: help deps build test run manifests bench lint clean
+.PHONY: help deps build install test run manifests bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,6 +28,14 @@ build: ## Build the solution; executables into bin/
 	  $(DOTNET) publish $$project -c $(CONFIGURATION) --no-self-contained -o bin -v quiet -p:GenerateDocumentationFile=false; \
 	done
 	@echo "build: bin/ has hoop-operator, hoop-gateway, kubectl-hoop, hoop-localkube"
+
+install: build ## Put kubectl-hoop on PATH under PREFIX (/usr/local), so `kubectl hoop ...` works, with kubectl's completion
+	install -d $(PREFIX)/lib/hoop-operator $(PREFIX)/bin
+	cp -R bin/. $(PREFIX)/lib/hoop-operator/
+	ln -sf $(PREFIX)/lib/hoop-operator/kubectl-hoop $(PREFIX)/bin/kubectl-hoop
+	$(PREFIX)/bin/kubectl-hoop completion kubectl-plugin > $(PREFIX)/bin/kubectl_complete-hoop
+	chmod 755 $(PREFIX)/bin/kubectl_complete-hoop
+	@echo "install: kubectl-hoop and kubectl_complete-hoop are in $(PREFIX)/bin; try: kubectl hoop version"
 
 test: deps ## Run every test, against real PostgreSQL, MariaDB and OpenSSH servers
 	$(DOTNET) test --solution $(SOLUTION)
