@@ -60,6 +60,8 @@ public sealed class LeaderFailoverTests : IAsyncLifetime
         var standby = leader.Process == first.Process ? second : first;
         Assert.True(Leading(leader) && !Leading(standby), $"exactly one operator reconciles:\n--- first\n{first.Output}\n--- second\n{second.Output}");
 
+        // Events are written after the status, best effort: let the leader's event for Pending land before it dies.
+        await EventuallyAsync(async () => (await EventReasonsAsync()).Contains("AwaitingApproval"), TimeSpan.FromSeconds(10), "the leader records AwaitingApproval");
         leader.Process.Kill(entireProcessTree: true);
         var killed = Stopwatch.StartNew();
         foreach (var reviewer in new[] { TestUsers.Bob, TestUsers.Carol })
@@ -79,12 +81,13 @@ public sealed class LeaderFailoverTests : IAsyncLifetime
         Assert.True(killed.Elapsed < LeaseDuration + TimeSpan.FromSeconds(20), $"handover took {killed.Elapsed}");
 
         // One event per transition, whichever process made it: nothing was decided twice.
-        var events = JsonNode.Parse((await Admin.RunAsync(["get", "events", "-n", Ns, "-o", "json"], null, Ct)).Succeeded().Output)!["items"]!.AsArray()
-            .Where(e => e!["involvedObject"]?["name"]?.GetValue<string>() == "add-column")
-            .Select(e => e!["reason"]!.GetValue<string>())
-            .Order();
-        Assert.Equal(["AwaitingApproval", "QuorumReached"], events);
+        Assert.Equal(["AwaitingApproval", "QuorumReached"], (await EventReasonsAsync()).Order());
     }
+
+    private async Task<IReadOnlyList<string>> EventReasonsAsync() =>
+        [.. JsonNode.Parse((await Admin.RunAsync(["get", "events", "-n", Ns, "-o", "json"], null, Ct)).Succeeded().Output)!["items"]!.AsArray()
+            .Where(e => e!["involvedObject"]?["name"]?.GetValue<string>() == "add-column")
+            .Select(e => e!["reason"]!.GetValue<string>())];
 
     private static bool Leading((Process Process, StringBuilder Output) candidate)
     {
