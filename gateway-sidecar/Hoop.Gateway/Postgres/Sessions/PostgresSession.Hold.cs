@@ -43,12 +43,22 @@ internal sealed partial class PostgresSession
 
         var name = request.Metadata.Name;
         var ns = request.Metadata.NamespaceProperty;
-        await WriteClientAsync(w => BackendMessageWriter.NoticeResponse(w, "NOTICE", "01000", ApprovalNotice(name, ns, judgement), null,
-            $"Waiting for the decision; Ctrl-C cancels the request. {judgement.Decision.Policy}/{judgement.Decision.RuleOrDefault} decided it."), cancellationToken).ConfigureAwait(false);
-        await _recorder!.RecordApprovalAsync(new ApprovalRecord(statementId, $"{ns}/{name}", nameof(AccessRequestPhase.Pending), []), cancellationToken).ConfigureAwait(false);
 
+        // Cancellable before the client hears of the hold: a Ctrl-C right after the NOTICE must find it.
         using var hold = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Volatile.Write(ref _hold, hold);
+        try
+        {
+            await WriteClientAsync(w => BackendMessageWriter.NoticeResponse(w, "NOTICE", "01000", ApprovalNotice(name, ns, judgement), null,
+                $"Waiting for the decision; Ctrl-C cancels the request. {judgement.Decision.Policy}/{judgement.Decision.RuleOrDefault} decided it."), cancellationToken).ConfigureAwait(false);
+            await _recorder!.RecordApprovalAsync(new ApprovalRecord(statementId, $"{ns}/{name}", nameof(AccessRequestPhase.Pending), []), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Volatile.Write(ref _hold, null);
+            throw;
+        }
+
         var clientGone = WatchClientAsync(hold);
         ApprovalWaitResult decided;
         try
