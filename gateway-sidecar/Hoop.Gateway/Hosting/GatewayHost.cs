@@ -63,6 +63,7 @@ internal sealed class GatewayHost(GatewayOptions options, ILoggerFactory loggerF
             lease.RunAsync(() => follower.Current is not null && broker.HasSynced, stop.Token),
             FollowReadinessAsync(follower, broker, stop.Token),
             executor.RunAsync(stop.Token),
+            new RecordingSweeper(() => follower.Current?.Connection, options, time, logger).RunAsync(stop.Token),
         };
 
         // Serving until asked to stop; then the listener drains while the watches keep decisions flowing to held sessions.

@@ -19,4 +19,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Gateway for Connection {Connection} listening on {Endpoint}")]
     public static partial void Listening(this ILogger logger, string connection, IPEndPoint endpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} replay log(s) older than the retention of {Retention}")]
+    public static partial void RecordingsExpired(this ILogger logger, int count, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired replay logs failed; the next sweep tries again")]
+    public static partial void RecordingsNotSwept(this ILogger logger, Exception exception);
 }
