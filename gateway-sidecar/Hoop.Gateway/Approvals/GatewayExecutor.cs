@@ -4,7 +4,9 @@ using Hoop.Api.V1Alpha1;
 using Hoop.Gateway.Hosting;
 using Hoop.Gateway.Postgres.Backend;
 using Hoop.Gateway.Postgres.Protocol;
+using Hoop.Gateway.Postgres.Sessions;
 using Hoop.Gateway.Sessions;
+using Hoop.Policy.Sql;
 using Hoop.Recording.Chain;
 using Hoop.Recording.Records;
 using Hoop.Recording.Writing;
@@ -100,7 +102,9 @@ internal sealed class GatewayExecutor(AccessRequestBroker requests, ConnectionFo
                 "accessrequest", $"accessrequest {request.Metadata.NamespaceProperty}/{request.Metadata.Name}", database, "hoop-gateway"),
             snapshot.Masking.MaskText, time, cancellationToken).ConfigureAwait(false);
         var file = Path.GetFileName(ReplayLogFiles.ClosedPath(options.Recordings.FullName, session));
-        await recorder.RecordStatementAsync(new StatementRecord(1, sql.Statement, "approved", [],
+        var classified = StatementClassifier.Classify(sql.Statement, SqlDialectSettings.PostgreSql);
+        await recorder.RecordStatementAsync(new StatementRecord(1, sql.Statement, EnumText<StatementKind>.LowerOf(classified.Kind),
+            [.. classified.Statements.SelectMany(s => s.Tables).Distinct(StringComparer.Ordinal)],
             new Recording.Records.PolicyDecision("RequireApproval", request.Status?.Policy, request.Status?.Rule)), cancellationToken).ConfigureAwait(false);
         await recorder.RecordApprovalAsync(new ApprovalRecord(1, $"{request.Metadata.NamespaceProperty}/{request.Metadata.Name}", nameof(AccessRequestPhase.Approved),
             [.. (request.Status?.Reviews ?? []).Select(r => new ApprovalReview(r.Reviewer, r.Decision.ToString(), r.Comment, r.Time ?? default))]), cancellationToken).ConfigureAwait(false);

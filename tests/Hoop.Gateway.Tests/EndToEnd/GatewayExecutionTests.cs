@@ -20,6 +20,12 @@ public sealed class GatewayExecutionTests(GatewayWorld world) : IClassFixture<Ga
         Assert.Equal(1, status["execution"]!["rowsAffected"]!.GetValue<long>());
         Assert.Equal("gw-0", status["execution"]!["executedBy"]!.GetValue<string>());
         Assert.Equal(99m, await world.OrderTotalAsync(11));
+
+        // The recording classifies the statement as a session's recording would.
+        var file = Path.Combine(world.Recordings, status["execution"]!["recording"]!["file"]!.GetValue<string>());
+        var log = await File.ReadAllTextAsync(file, Ct);
+        Assert.Contains("\"kind\":\"write\"", log, StringComparison.Ordinal);
+        Assert.Contains("\"orders\"", log, StringComparison.Ordinal);
     }
 
     [Fact]
