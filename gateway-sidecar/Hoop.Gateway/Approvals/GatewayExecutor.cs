@@ -104,7 +104,7 @@ internal sealed class GatewayExecutor(AccessRequestBroker requests, ConnectionFo
         var file = Path.GetFileName(ReplayLogFiles.ClosedPath(options.Recordings.FullName, session));
         var classified = StatementClassifier.Classify(sql.Statement, SqlDialectSettings.PostgreSql);
         await recorder.RecordStatementAsync(new StatementRecord(1, sql.Statement, EnumText<StatementKind>.LowerOf(classified.Kind),
-            [.. classified.Statements.SelectMany(s => s.Tables).Distinct(StringComparer.Ordinal)],
+            StatementJudge.Tables(classified.Statements),
             new Recording.Records.PolicyDecision("RequireApproval", request.Status?.Policy, request.Status?.Rule)), cancellationToken).ConfigureAwait(false);
         await recorder.RecordApprovalAsync(new ApprovalRecord(1, $"{request.Metadata.NamespaceProperty}/{request.Metadata.Name}", nameof(AccessRequestPhase.Approved),
             [.. (request.Status?.Reviews ?? []).Select(r => new ApprovalReview(r.Reviewer, r.Decision.ToString(), r.Comment, r.Time ?? default))]), cancellationToken).ConfigureAwait(false);

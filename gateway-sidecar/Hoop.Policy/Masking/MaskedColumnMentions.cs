@@ -32,24 +32,24 @@ public static class MaskedColumnMentions
                 SqlTokenKind.QuotedIdentifier => Unquote(sql.AsSpan(token.Start, token.Length)),
                 _ => null,
             };
-            if (name is null || engine.FindColumnRule(null, name) is not { } strategy)
+            if (name is not null && engine.FindColumnRule(null, name) is { } strategy)
             {
-                continue;
+                found = Stricter(found, strategy);
+                if (found == MaskingStrategy.Redact)
+                {
+                    return found;
+                }
             }
-
-            if (strategy == MaskingStrategy.Redact)
-            {
-                return strategy;
-            }
-
-            found ??= strategy;
         }
 
         return found;
     }
 
-    // "a""b" -> a"b, `a``b` -> a`b; U&"..." escapes are left as written (a rule then does not match them: see Find's callers,
-    // which also mask by content).
+    /// <summary>Of two inherited strategies, the one to apply: redaction over any other, else the first found.</summary>
+    public static MaskingStrategy? Stricter(MaskingStrategy? first, MaskingStrategy? second) =>
+        first == MaskingStrategy.Redact || second == MaskingStrategy.Redact ? MaskingStrategy.Redact : first ?? second;
+
+    // "a""b" -> a"b, `a``b` -> a`b; U&"..." escapes are left as written, so a rule does not match such a spelling.
     private static string Unquote(ReadOnlySpan<char> quoted)
     {
         if (quoted.Length < 2)

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Hoop.Api.V1Alpha1;
 using Hoop.Gateway.Postgres.Protocol;
-using Hoop.Policy.Masking;
-using Hoop.Policy.Sql;
 using Hoop.Recording.Records;
 
 namespace Hoop.Gateway.Postgres.Sessions;
@@ -235,31 +233,11 @@ internal sealed partial class PostgresSession
             {
                 Described = described,
                 Executed = executed,
-                Inherited = InheritedMasking(batch),
+                Inherited = _snapshot is { } snapshot ? _judge.InheritedMasking(batch.Executed, snapshot.Masking) : null,
             });
         }
 
         await _backend!.Output.WriteAsync(batch.Bytes, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>What the batch's computed columns inherit from the masked columns its statements name.</summary>
-    private MaskingStrategy? InheritedMasking(ClientBatch batch)
-    {
-        if (_snapshot?.Masking is not { HasColumnRules: true } masking)
-        {
-            return null;
-        }
-
-        MaskingStrategy? inherited = null;
-        foreach (var executed in batch.Executed)
-        {
-            if (MaskedColumnMentions.Find(masking, executed.Text, SqlDialectSettings.PostgreSql) is { } strategy)
-            {
-                inherited = strategy == MaskingStrategy.Redact ? strategy : inherited ?? strategy;
-            }
-        }
-
-        return inherited;
     }
 
     /// <summary>Answers a refused batch with ErrorResponse (then ReadyForQuery, or skip-to-Sync inside an extended exchange).</summary>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Hoop.Api.V1Alpha1;
+using Hoop.Policy.Masking;
 using Hoop.Policy.Rules;
 using Hoop.Policy.Sql;
 
@@ -13,6 +15,8 @@ internal sealed partial class StatementJudge
 {
     private const int CacheLimit = 512;
     private readonly Dictionary<string, ClassifiedBatch> _classified = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MaskingStrategy?> _inherited = new(StringComparer.Ordinal);
+    private MaskingEngine? _inheritedFrom;
 
     public Judgement Judge(IReadOnlyList<ExecutedSql> executed, PolicySet policies)
     {
@@ -39,6 +43,39 @@ internal sealed partial class StatementJudge
             statements.Any(CopiesOut));
     }
 
+    /// <summary>
+    /// What the batch's computed columns inherit from the masked columns its statements name (<see cref="MaskedColumnMentions"/>);
+    /// cached per text for the masking in force, like classification.
+    /// </summary>
+    public MaskingStrategy? InheritedMasking(IReadOnlyList<ExecutedSql> executed, MaskingEngine masking)
+    {
+        ArgumentNullException.ThrowIfNull(executed);
+        ArgumentNullException.ThrowIfNull(masking);
+        if (!masking.HasColumnRules)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(_inheritedFrom, masking) || _inherited.Count >= CacheLimit)
+        {
+            _inherited.Clear();
+            _inheritedFrom = masking;
+        }
+
+        MaskingStrategy? inherited = null;
+        foreach (var statement in executed)
+        {
+            if (!_inherited.TryGetValue(statement.Text, out var strategy))
+            {
+                strategy = _inherited[statement.Text] = MaskedColumnMentions.Find(masking, statement.Text, SqlDialectSettings.PostgreSql);
+            }
+
+            inherited = MaskedColumnMentions.Stricter(inherited, strategy);
+        }
+
+        return inherited;
+    }
+
     private static bool CopiesOut(ClassifiedStatement statement) => CopyToStdout().IsMatch(statement.NormalizedText);
 
     [GeneratedRegex(@"^COPY\b.*\bTO\s+STDOUT\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
@@ -61,7 +98,8 @@ internal sealed partial class StatementJudge
         return batch;
     }
 
-    private static IReadOnlyList<string> Tables(IReadOnlyList<ClassifiedStatement> statements)
+    /// <summary>The tables the statements touch, each once.</summary>
+    internal static IReadOnlyList<string> Tables(IReadOnlyList<ClassifiedStatement> statements)
     {
         if (statements.Count == 1)
         {
